@@ -1,0 +1,25 @@
+import 'reflect-metadata';
+import { loadConfig } from '@ventanilla/config';
+import { createDatabaseIfMissing, runMigrations } from '@ventanilla/database';
+import { seedCatalog } from '@ventanilla/subjects';
+
+/** Creates the database if needed, applies migrations and seeds the catalog. Idempotent. */
+export async function migrateAndSeed(url: string, log: (line: string) => void = () => undefined): Promise<void> {
+  if (await createDatabaseIfMissing(url)) log(`Base de datos creada: ${new URL(url).pathname.slice(1)}`);
+  const { dataSource, applied } = await runMigrations(url);
+  try {
+    log(applied.length ? `Migraciones aplicadas: ${applied.join(', ')}` : 'Migraciones: ninguna pendiente');
+    const seeded = await seedCatalog(dataSource);
+    log(`Catálogo: ${seeded.subjects} sujetos obligados (${seeded.changed} nuevos o cambiados), ${seeded.localHolidays} días locales`);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+if (require.main === module) {
+  const config = loadConfig();
+  migrateAndSeed(config.DATABASE_URL, (line) => console.log(line)).catch((error: unknown) => {
+    console.error('La migración falló:', error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { ConfigModule } from '@ventanilla/config';
+import { DatabaseModule } from '@ventanilla/database';
+import { WorkerHealthModule } from '@ventanilla/health';
+import { LoggingModule } from '@ventanilla/http';
+import { MailModule, MailWorkerModule } from '@ventanilla/mail';
+import { JobCoverageCheck, QueueModule } from '@ventanilla/queue';
+
+@Module({
+  imports: [ConfigModule, LoggingModule, DatabaseModule, QueueModule, DiscoveryModule, WorkerHealthModule, MailModule, MailWorkerModule],
+  providers: [JobCoverageCheck],
+})
+export class WorkerModule {}

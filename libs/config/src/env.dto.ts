@@ -1,0 +1,102 @@
+import 'reflect-metadata';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+
+/** Development defaults: both processes start with nothing set on a machine with local PostgreSQL and Redis. */
+export const DEV_DEFAULTS = {
+  JWT_SECRET: 'dev-only-secret-change-me',
+  ADMIN_PASSWORD: 'admin-dev-password',
+} as const;
+
+const toBoolean = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? ['1', 'true', 'yes'].includes(value.toLowerCase()) : value;
+
+/** Every environment variable either process reads, validated once at boot. */
+export class EnvDto {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  @Matches(/^postgres(ql)?:\/\//)
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/ventanilla';
+
+  @Matches(/^rediss?:\/\//)
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /** Key prefix for BullMQ and counters, so test runs and deployments can share one Redis. */
+  @IsString()
+  @Matches(/^[a-zA-Z0-9_:-]+$/)
+  REDIS_PREFIX = 'ventanilla';
+
+  @Matches(/^smtps?:\/\//)
+  SMTP_URL = 'smtp://127.0.0.1:1025';
+
+  @IsString()
+  MAIL_FROM = 'Ventanilla LAIP <no-responder@ventanilla.gob.gt>';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  WORKER_HEALTH_PORT = 3001;
+
+  @Matches(/^https?:\/\//)
+  PUBLIC_BASE_URL = 'http://localhost:3000';
+
+  @IsString()
+  @MinLength(16)
+  JWT_SECRET: string = DEV_DEFAULTS.JWT_SECRET;
+
+  @IsString()
+  JWT_EXPIRES_IN = '8h';
+
+  @IsString()
+  ADMIN_EMAIL = 'admin@ventanilla.local';
+
+  @IsString()
+  @MinLength(8)
+  ADMIN_PASSWORD: string = DEV_DEFAULTS.ADMIN_PASSWORD;
+
+  /** Largest accepted request body (express/body-parser syntax). */
+  @IsString()
+  BODY_LIMIT = '1mb';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  /** How often the outbox relay looks for rows left behind (ms); it is also woken after each commit. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(50)
+  OUTBOX_POLL_MS = 2000;
+
+  // --- The law's terms (LAIP); each a setting with the law's value as default. ---
+  @Type(() => Number) @IsInt() @Min(1) TERM_RESPONSE_DAYS = 10; // Art. 42
+  @Type(() => Number) @IsInt() @Min(1) TERM_EXTENSION_DAYS = 10; // Art. 43
+  @Type(() => Number) @IsInt() @Min(1) TERM_FICTA_DAYS = 10; // Art. 44
+  @Type(() => Number) @IsInt() @Min(1) TERM_APPEAL_FILING_DAYS = 15; // Art. 55
+  @Type(() => Number) @IsInt() @Min(1) TERM_APPEAL_DECISION_DAYS = 5; // Art. 58
+  @Type(() => Number) @IsInt() @Min(1) TERM_COMPLIANCE_DAYS = 5; // Art. 60
+
+  /** Policy: default closing time of a UIP (HH:MM, local time). */
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/)
+  DEFAULT_CLOSING_TIME = '16:00';
+
+  /** Policy: 24 and 31 December are half holidays; by default they stay días hábiles. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  HALF_DAYS_ARE_BUSINESS = true;
+
+  /** Failed access codes per folio and per client address before 429, and for how long. */
+  @Type(() => Number) @IsInt() @Min(1) ACCESS_CODE_MAX_FAILURES = 5;
+  @Type(() => Number) @IsInt() @Min(1) ACCESS_CODE_LOCK_SECONDS = 900;
+
+  @IsOptional()
+  @IsString()
+  PDH_MONITOR_EMAILS?: string;
+}

@@ -1,0 +1,27 @@
+import { INestApplication, RequestMethod } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { EnvDto } from '@ventanilla/config';
+import { Logger } from 'nestjs-pino';
+import { useJsonBodyParser } from './body-parser';
+import { ContractExceptionFilter } from './exception.filter';
+import { createValidationPipe } from './validation';
+
+/** Everything the api does to its Nest app, shared by `main.ts` and the e2e tests. */
+export function configureApi(app: INestApplication, config: EnvDto): void {
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  useJsonBodyParser(app, config.BODY_LIMIT);
+  app.setGlobalPrefix('api/v1', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ContractExceptionFilter());
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Ventanilla — API pública v1')
+      .setDescription('Ventanilla única de solicitudes de acceso a la información pública (LAIP, Decreto 57-2008).')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document);
+}

@@ -1,0 +1,59 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { Request, Response } from 'express';
+import { AppError } from './app-error';
+import { ERRORS, ErrorBody, ErrorCode, FieldError, Language } from './error-codes';
+import { languageOf } from './language';
+import { fieldErrors } from './validation-messages';
+import { ValidationException } from './validation';
+
+const CODE_BY_STATUS: Record<number, ErrorCode> = {
+  400: 'VALIDATION_FAILED',
+  401: 'UNAUTHORIZED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  406: 'NOT_ACCEPTABLE',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'RATE_LIMITED',
+  503: 'SERVICE_UNAVAILABLE',
+};
+
+/** Builds the contract's error body for any thrown value. */
+export function errorBody(exception: unknown, language: Language): { body: ErrorBody; cause?: unknown } {
+  if (exception instanceof ValidationException) {
+    return { body: render('VALIDATION_FAILED', language, undefined, fieldErrors(exception.errors, language)) };
+  }
+  if (exception instanceof AppError) {
+    return { body: render(exception.code, language, exception.text?.[language], exception.details) };
+  }
+  if (exception instanceof HttpException && CODE_BY_STATUS[exception.getStatus()]) {
+    return { body: render(CODE_BY_STATUS[exception.getStatus()], language) };
+  }
+  const errorId = randomUUID();
+  return { body: { ...render('INTERNAL_ERROR', language), errorId }, cause: exception };
+}
+
+function render(code: ErrorCode, language: Language, message?: string, details: FieldError[] = []): ErrorBody {
+  return { statusCode: ERRORS[code].status, error: code, message: message ?? ERRORS[code][language], details };
+}
+
+/** The one exception filter: every error, unknown routes included, leaves in the contract's shape. */
+@Catch()
+export class ContractExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    const { body, cause } = errorBody(exception, languageOf(request.headers['accept-language']));
+    if (cause !== undefined) {
+      this.logger.error({ errorId: body.errorId, err: cause }, `Error interno ${body.errorId}`);
+    }
+    if (response.headersSent) return;
+    response.status(body.statusCode).json(body);
+  }
+}

@@ -1,0 +1,5 @@
+export * from './list-subjects.dto';
+export * from './seed-catalog';
+export * from './subject.entity';
+export * from './subjects.module';
+export * from './subjects.service';

@@ -1,0 +1,3 @@
+export * from './smtp-catcher';
+export * from './test-database';
+export * from './test-environment';

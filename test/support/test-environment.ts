@@ -1,0 +1,109 @@
+import { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { EnvDto, loadConfig } from '@ventanilla/config';
+import { configureApi } from '@ventanilla/http';
+import Redis from 'ioredis';
+import { Logger } from 'nestjs-pino';
+import request from 'supertest';
+import TestAgent from 'supertest/lib/agent';
+import { DataSource } from 'typeorm';
+import { AppModule } from '../../apps/api/src/app.module';
+import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { SmtpCatcher } from './smtp-catcher';
+import { cloneDatabase, databaseUrl, dropDatabase, uniqueName } from './test-database';
+
+export interface TestEnvironment {
+  config: EnvDto;
+  api: INestApplication;
+  http: TestAgent;
+  db: DataSource;
+  smtp: SmtpCatcher;
+  worker?: INestApplicationContext;
+  /** Starts (another) worker process context against the same database and Redis. */
+  startWorker(): Promise<INestApplicationContext>;
+  stop(): Promise<void>;
+}
+
+export interface TestEnvironmentOptions {
+  worker?: boolean;
+  env?: Record<string, string>;
+}
+
+/**
+ * A suite's own world: a database cloned from the run's migrated template, a Redis key
+ * prefix, an SMTP server in this process, and the real api (and worker) on top of them.
+ */
+export async function startTestEnvironment(options: TestEnvironmentOptions = {}): Promise<TestEnvironment> {
+  const template = process.env.VENTANILLA_TEST_TEMPLATE;
+  const run = process.env.VENTANILLA_TEST_RUN;
+  if (!template || !run) throw new Error('Las pruebas e2e se ejecutan con jest (global-setup crea la base plantilla)');
+  const database = uniqueName(`ventanilla_t_${run}`);
+  await cloneDatabase(template, database);
+  const smtp = new SmtpCatcher();
+  const smtpUrl = await smtp.start();
+  const config = loadConfig({
+    ...process.env,
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    DATABASE_URL: databaseUrl(database),
+    REDIS_PREFIX: `vt:${database}`,
+    SMTP_URL: smtpUrl,
+    PORT: '0',
+    WORKER_HEALTH_PORT: '0',
+    OUTBOX_POLL_MS: '200',
+    ...options.env,
+  });
+
+  const apiModule = await Test.createTestingModule({ imports: [AppModule] })
+    .overrideProvider(EnvDto)
+    .useValue(config)
+    .compile();
+  const api = apiModule.createNestApplication({ bodyParser: false, bufferLogs: true });
+  configureApi(api, config);
+  await api.init();
+
+  const workers: INestApplicationContext[] = [];
+  const startWorker = async () => {
+    const workerModule = await Test.createTestingModule({ imports: [WorkerModule] })
+      .overrideProvider(EnvDto)
+      .useValue(config)
+      .compile();
+    // A compiled testing module is itself an application context, as the worker's main creates.
+    workerModule.useLogger(workerModule.get(Logger));
+    await workerModule.init();
+    workers.push(workerModule);
+    return workerModule;
+  };
+  const worker = options.worker ? await startWorker() : undefined;
+
+  return {
+    config,
+    api,
+    http: request(api.getHttpServer()),
+    db: api.get(DataSource),
+    smtp,
+    worker,
+    startWorker,
+    async stop() {
+      for (const w of workers) await w.close();
+      await api.close();
+      await smtp.stop();
+      await clearRedisPrefix(config.REDIS_URL, `${config.REDIS_PREFIX}:`);
+      await dropDatabase(database);
+    },
+  };
+}
+
+async function clearRedisPrefix(url: string, prefix: string): Promise<void> {
+  const redis = new Redis(url, { maxRetriesPerRequest: 1 });
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+      if (keys.length > 0) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
