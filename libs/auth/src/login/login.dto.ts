@@ -1,0 +1,23 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { Role } from '../staff/roles';
+
+export class LoginDto {
+  // Not checked as an email: a mistyped one is simply a wrong login (401), not a form error.
+  @ApiProperty({ example: 'uip@minfin.gob.gt' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(254)
+  email: string;
+
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(1024)
+  password: string;
+}
+
+export interface LoginResult {
+  accessToken: string;
+  user: { email: string; role: Role; subjectCode: string | null };
+}
