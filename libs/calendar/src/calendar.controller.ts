@@ -1,0 +1,87 @@
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { CurrentUser, Staff, StaffUser } from '@ventanilla/auth';
+import { AppError } from '@ventanilla/http';
+import { parseInstant } from './calendar-input';
+import { DeadlineQuery, DeadlineView } from './deadline.dto';
+import { DeadlineService } from './deadline.service';
+import { DeclaredNonBusinessDayView, DeclareNonBusinessDayDto, NonBusinessDaysQuery, NonBusinessDayView } from './non-business-days.dto';
+import { NonBusinessDaysService } from './non-business-days.service';
+import { SubjectCalendarSettingsView, UpdateSubjectCalendarDto } from './subject-calendar-settings.dto';
+import { SubjectCalendarSettingsService } from './subject-calendar-settings.service';
+
+@ApiTags('calendar')
+@Controller('calendar')
+export class CalendarController {
+  constructor(
+    private readonly deadlines: DeadlineService,
+    private readonly nonBusinessDays: NonBusinessDaysService,
+    private readonly settings: SubjectCalendarSettingsService,
+  ) {}
+
+  @Get('deadline')
+  @ApiOperation({ summary: 'Plazos que tendría un caso recibido en ese instante por ese sujeto obligado' })
+  @ApiOkResponse({ type: DeadlineView })
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: receivedAt sin zona horaria o inválido, subject ausente' })
+  @ApiNotFoundResponse({ description: 'NOT_FOUND: no existe el sujeto obligado' })
+  async deadline(@Query() query: DeadlineQuery): Promise<DeadlineView> {
+    const receivedAt = parseInstant(query.receivedAt);
+    // The DTO already checked it; this only narrows the type.
+    if (!receivedAt) throw new AppError('VALIDATION_FAILED');
+    return this.deadlines.preview(receivedAt, query.subject);
+  }
+
+  @Get('non-business-days')
+  @ApiOperation({
+    summary: 'Asuetos y días declarados inhábiles de un año',
+    description:
+      'Feriados nacionales (holiday; 24 y 31 de diciembre como half_day) y días declarados para todos (declared); ' +
+      'con subject, también sus asuetos locales (local_holiday) y los días declarados solo para él. ' +
+      'Ordenados por fecha; sábados y domingos ordinarios no se listan. year por defecto: el año en curso en Guatemala.',
+  })
+  @ApiOkResponse({ type: NonBusinessDayView, isArray: true })
+  @ApiNotFoundResponse({ description: 'NOT_FOUND: no existe el sujeto obligado' })
+  list(@Query() query: NonBusinessDaysQuery): Promise<NonBusinessDayView[]> {
+    return this.nonBusinessDays.list(query.year, query.subject);
+  }
+
+  @Post('non-business-days')
+  @Staff('admin')
+  @ApiOperation({
+    summary: 'Declara un día inhábil, para todos o para un sujeto obligado',
+    description: 'Los plazos calculados desde ese momento ya lo saltan.',
+  })
+  @ApiCreatedResponse({ type: DeclaredNonBusinessDayView })
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: fecha inexistente, nombre de 3 a 200 caracteres, subjectCode desconocido' })
+  @ApiConflictResponse({ description: 'CONFLICT: ese día ya está declarado para el mismo alcance' })
+  async declare(@Body() dto: DeclareNonBusinessDayDto, @CurrentUser() actor: StaffUser): Promise<DeclaredNonBusinessDayView> {
+    const row = await this.nonBusinessDays.declare(dto, actor);
+    return { date: row.date, name: row.name, kind: 'declared', subjectCode: row.subjectCode };
+  }
+
+  @Get('subjects/:code')
+  @ApiOperation({ summary: 'Calendario propio de un sujeto obligado: sábados y hora de cierre' })
+  @ApiOkResponse({ type: SubjectCalendarSettingsView })
+  @ApiNotFoundResponse({ description: 'NOT_FOUND: no existe el sujeto obligado' })
+  getSettings(@Param('code') code: string): Promise<SubjectCalendarSettingsView> {
+    return this.settings.get(code);
+  }
+
+  @Patch('subjects/:code')
+  @Staff('admin')
+  @ApiOperation({ summary: 'Cambia si un sujeto obligado trabaja los sábados o su hora de cierre' })
+  @ApiOkResponse({ type: SubjectCalendarSettingsView })
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED' })
+  @ApiNotFoundResponse({ description: 'NOT_FOUND: no existe el sujeto obligado' })
+  updateSettings(@Param('code') code: string, @Body() dto: UpdateSubjectCalendarDto): Promise<SubjectCalendarSettingsView> {
+    return this.settings.update(code, dto);
+  }
+}
