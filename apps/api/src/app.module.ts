@@ -1,12 +1,16 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '@ventanilla/auth';
+import { CalendarModule } from '@ventanilla/calendar';
 import { ConfigModule } from '@ventanilla/config';
 import { DatabaseModule } from '@ventanilla/database';
 import { ApiHealthModule } from '@ventanilla/health';
 import { LoggingModule } from '@ventanilla/http';
 import { QueueModule } from '@ventanilla/queue';
+import { RequestsModule } from '@ventanilla/requests';
+import { RoutingModule } from '@ventanilla/routing';
 import { SubjectsModule } from '@ventanilla/subjects';
 
 @Module({
-  imports: [ConfigModule, LoggingModule, DatabaseModule, QueueModule, ApiHealthModule, SubjectsModule],
+  imports: [ConfigModule, LoggingModule, DatabaseModule, QueueModule, ApiHealthModule, SubjectsModule, AuthModule, RequestsModule, RoutingModule, CalendarModule],
 })
 export class AppModule {}

@@ -12,12 +12,20 @@ export interface Message {
  * and field details. The exception filter renders it in the requester's language.
  */
 export class AppError extends HttpException {
+  /** Response headers that belong with the error (e.g. `Retry-After` on a 429). */
+  readonly headers: Record<string, string> = {};
+
   constructor(
     readonly code: ErrorCode,
     readonly text?: Message,
     readonly details: FieldError[] = [],
   ) {
     super(text?.es ?? ERRORS[code].es, ERRORS[code].status);
+  }
+
+  withHeaders(headers: Record<string, string>): this {
+    Object.assign(this.headers, headers);
+    return this;
   }
 
   static notFound(what: Message): AppError {

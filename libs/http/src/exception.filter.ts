@@ -54,6 +54,7 @@ export class ContractExceptionFilter implements ExceptionFilter {
       this.logger.error({ errorId: body.errorId, err: cause }, `Error interno ${body.errorId}`);
     }
     if (response.headersSent) return;
+    if (exception instanceof AppError) response.set(exception.headers);
     response.status(body.statusCode).json(body);
   }
 }

@@ -1,11 +1,11 @@
 import { Processor } from '@nestjs/bullmq';
 import { Inject, OnApplicationShutdown } from '@nestjs/common';
-import { EnvDto } from '@ventanilla/config';
+import { EnvDto, unseal } from '@ventanilla/config';
 import { JobHandlerFn, QUEUES, QueueProcessor } from '@ventanilla/queue';
 import type { Job } from 'bullmq';
 import { createTransport, Transporter } from 'nodemailer';
 import { DataSource } from 'typeorm';
-import type { MailJob } from './mail.service';
+import { MAIL_SEAL_CONTEXT, MailJob } from './mail.service';
 import { renderMail } from './templates';
 
 /**
@@ -31,7 +31,7 @@ export class MailProcessor extends QueueProcessor implements OnApplicationShutdo
   }
 
   async send(mail: MailJob): Promise<{ sent: boolean }> {
-    const rendered = renderMail(mail.template, mail.data);
+    const rendered = renderMail(mail.template, unseal(this.config.JWT_SECRET, MAIL_SEAL_CONTEXT, mail.data));
     return this.dataSource.transaction(async (tx) => {
       const claimed: unknown[] = await tx.query(
         `INSERT INTO sent_mails (key, recipient, template, subject) VALUES ($1, $2, $3, $4)

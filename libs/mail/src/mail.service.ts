@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { EnvDto, Sealed, seal } from '@ventanilla/config';
 import { Outbox, QUEUES } from '@ventanilla/queue';
 import { EntityManager } from 'typeorm';
 import { MailData, MailTemplate } from './templates';
@@ -8,16 +9,22 @@ export interface MailJob {
   key: string;
   to: string;
   template: MailTemplate;
-  data: unknown;
+  /** The template's data, sealed: it may hold an access code, and it rests in the outbox and Redis. */
+  data: Sealed;
 }
+
+export const MAIL_SEAL_CONTEXT = 'mail';
 
 /** Mail goes through the outbox and the queue, never inside the HTTP request. */
 @Injectable()
 export class MailService {
-  constructor(private readonly outbox: Outbox) {}
+  constructor(
+    private readonly outbox: Outbox,
+    @Inject(EnvDto) private readonly config: EnvDto,
+  ) {}
 
   message<T extends MailTemplate>(key: string, to: string, template: T, data: MailData<T>): MailJob {
-    return { key, to, template, data };
+    return { key, to, template, data: seal(this.config.JWT_SECRET, MAIL_SEAL_CONTEXT, data) };
   }
 
   /** Writes the messages in the caller's transaction; the caller wakes the outbox after commit. */

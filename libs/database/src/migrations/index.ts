@@ -1,8 +1,14 @@
 import { Foundation1763700000001 } from './1763700000001-foundation';
 import { OutboxAndMail1763700000002 } from './1763700000002-outbox-and-mail';
+import { CalendarRevision1763700000003 } from './1763700000003-calendar-revision';
+import { Intake1763700000004 } from './1763700000004-intake';
+import { Staff1763700000005 } from './1763700000005-staff';
 
 /** Every migration, in order. Landed migrations are never rewritten: add a new one. */
 export const MIGRATIONS = [
   Foundation1763700000001,
   OutboxAndMail1763700000002,
+  CalendarRevision1763700000003,
+  Intake1763700000004,
+  Staff1763700000005,
 ];

@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Clock } from '@ventanilla/config';
+import { EntityManager, In, Repository } from 'typeorm';
+import { CaseEvent } from './case-event.entity';
+import { Case } from './case.entity';
+import { CaseRecord, CaseView, SubjectRef, toCaseView } from './case-view';
+
+/** Loads cases with their subjects, links and events, and renders the contract's view. */
+@Injectable()
+export class CaseReader {
+  constructor(
+    @InjectRepository(Case) private readonly cases: Repository<Case>,
+    private readonly clock: Clock,
+  ) {}
+
+  async records(list: Case[], manager: EntityManager = this.cases.manager): Promise<CaseRecord[]> {
+    if (list.length === 0) return [];
+    const linkedIds = list.flatMap((c) => [c.transferredToCaseId, c.transferredFromCaseId]).filter((id): id is string => !!id);
+    const linked = linkedIds.length ? await manager.find(Case, { where: { id: In(linkedIds) }, relations: { subject: true } }) : [];
+    const refs = new Map(linked.map((c) => [c.id, { id: c.id, subject: subjectRef(c) }]));
+    const events = await manager.find(CaseEvent, { where: { caseId: In(list.map((c) => c.id)) }, order: { id: 'ASC' } });
+    const withSubjects = list.some((c) => !c.subject)
+      ? await manager.find(Case, { where: { id: In(list.map((c) => c.id)) }, relations: { subject: true } })
+      : list;
+    const names = new Map(withSubjects.map((c) => [c.id, c.subject?.name ?? c.subjectCode]));
+    return list.map((c) => ({
+      case: c,
+      subjectName: names.get(c.id) ?? c.subjectCode,
+      transferredTo: c.transferredToCaseId ? refs.get(c.transferredToCaseId) ?? null : null,
+      transferredFrom: c.transferredFromCaseId ? refs.get(c.transferredFromCaseId) ?? null : null,
+      events: events.filter((e) => e.caseId === c.id),
+    }));
+  }
+
+  async views(list: Case[], manager?: EntityManager): Promise<CaseView[]> {
+    const now = this.clock.now();
+    return (await this.records(list, manager)).map((r) => toCaseView(r, now));
+  }
+
+  async view(c: Case, manager?: EntityManager): Promise<CaseView> {
+    return (await this.views([c], manager))[0];
+  }
+
+  async byFolio(folio: string, manager: EntityManager = this.cases.manager): Promise<Case[]> {
+    return manager.find(Case, { where: { folio }, relations: { subject: true }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+}
+
+function subjectRef(c: Case): SubjectRef {
+  return { code: c.subjectCode, name: c.subject?.name ?? c.subjectCode };
+}

@@ -1,0 +1,7 @@
+export * from './access-code.guard';
+export * from './codes';
+export * from './file-request.dto';
+export * from './filing.service';
+export * from './idempotency.service';
+export * from './lookup.service';
+export * from './requests.module';

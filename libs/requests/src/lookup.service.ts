@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Case, CaseReader, CaseView, Request, RequesterView, requesterView } from '@ventanilla/cases';
+import { AppError } from '@ventanilla/http';
+import { Repository } from 'typeorm';
+import { AccessCodeGuard } from './access-code.guard';
+import { normalizeFolio } from './codes';
+
+export interface PublicRequestView {
+  folio: string;
+  filedAt: string;
+  description: string;
+  deliveryFormat: string;
+  cases: CaseView[];
+}
+
+export interface RequesterRequestView extends PublicRequestView {
+  requester: RequesterView;
+}
+
+/** A requester proves who they are with the folio and its access code. */
+export interface RequesterCredentials {
+  folio: string;
+  accessCode: string | undefined;
+  clientIp: string;
+}
+
+/** The public and the requester's views of a request, by folio. */
+@Injectable()
+export class LookupService {
+  constructor(
+    @InjectRepository(Request) private readonly requests: Repository<Request>,
+    private readonly reader: CaseReader,
+    private readonly accessCodes: AccessCodeGuard,
+  ) {}
+
+  async publicView(folioInput: string): Promise<PublicRequestView> {
+    const request = await this.find(folioInput);
+    return this.render(request);
+  }
+
+  async requesterView(credentials: RequesterCredentials): Promise<RequesterRequestView> {
+    const request = await this.authenticate(credentials);
+    return { ...(await this.render(request)), requester: requesterView(request) };
+  }
+
+  /** The request, once the access code is right; otherwise 401/403/429 and nothing else. */
+  async authenticate(credentials: RequesterCredentials): Promise<Request> {
+    const request = await this.find(credentials.folio, true);
+    await this.accessCodes.verify(request.folio, credentials.clientIp, credentials.accessCode, request.accessCodeHash);
+    return request;
+  }
+
+  /** One of the request's cases; a case of another folio is 404. */
+  async caseOf(request: Request, caseId: string): Promise<Case> {
+    const c = /^[0-9a-f-]{36}$/i.test(caseId) ? await this.reader.byFolio(request.folio).then((cs) => cs.find((x) => x.id === caseId)) : undefined;
+    if (!c) throw AppError.notFound({ es: 'El caso no pertenece a este folio.', en: 'The case does not belong to this folio.' });
+    return c;
+  }
+
+  private async render(request: Request): Promise<PublicRequestView> {
+    const cases = await this.reader.byFolio(request.folio);
+    return {
+      folio: request.folio,
+      filedAt: request.filedAt.toISOString(),
+      description: request.description,
+      deliveryFormat: request.deliveryFormat,
+      cases: await this.reader.views(cases),
+    };
+  }
+
+  private async find(folioInput: string, withHash = false): Promise<Request> {
+    const folio = normalizeFolio(folioInput);
+    const qb = this.requests.createQueryBuilder('r').where('r.folio = :folio', { folio });
+    if (withHash) qb.addSelect('r.accessCodeHash');
+    const request = folio ? await qb.getOne() : null;
+    if (!request) throw AppError.notFound({ es: `No existe la solicitud con folio ${folioInput}.`, en: `There is no request ${folioInput}.` });
+    return request;
+  }
+}

@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { CaseActions, CaseReader, CaseView, REQUESTER } from '@ventanilla/cases';
+import { LookupService, RequesterCredentials } from './lookup.service';
+
+/** What the requester does to a case with the access code: answer a clarification, withdraw. */
+@Injectable()
+export class RequesterActionsService {
+  constructor(
+    private readonly lookup: LookupService,
+    private readonly actions: CaseActions,
+    private readonly reader: CaseReader,
+  ) {}
+
+  async answerClarification(credentials: RequesterCredentials, caseId: string, text: string): Promise<CaseView> {
+    const request = await this.lookup.authenticate(credentials);
+    const c = await this.lookup.caseOf(request, caseId);
+    const updated = await this.actions.run(c.id, { action: 'answer_clarification', event: 'clarification_answered', actor: REQUESTER }, () => ({
+      eventData: { text },
+    }));
+    return this.reader.view(updated);
+  }
+
+  async withdraw(credentials: RequesterCredentials, caseId: string, reason: string | undefined): Promise<CaseView> {
+    const request = await this.lookup.authenticate(credentials);
+    const c = await this.lookup.caseOf(request, caseId);
+    const updated = await this.actions.run(c.id, { action: 'withdraw', event: 'withdrawn', actor: REQUESTER }, (target, ctx) => {
+      target.closedAt = ctx.now;
+      return { eventData: reason ? { reason } : {} };
+    });
+    return this.reader.view(updated);
+  }
+}

@@ -1,0 +1,75 @@
+import { Body, Controller, Get, Headers, HttpCode, Ip, Param, Post } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Clock } from '@ventanilla/config';
+import { REQUESTER } from '@ventanilla/cases';
+import { AppError } from '@ventanilla/http';
+import { FileRequestDto } from './file-request.dto';
+import { FilingService } from './filing.service';
+import { IdempotencyService } from './idempotency.service';
+import { LookupService } from './lookup.service';
+import { ClarificationAnswerDto, WithdrawalDto } from './requester-actions.dto';
+import { RequesterActionsService } from './requester-actions.service';
+
+@ApiTags('requests')
+@Controller('requests')
+export class RequestsController {
+  constructor(
+    private readonly filing: FilingService,
+    private readonly lookup: LookupService,
+    private readonly requesterActions: RequesterActionsService,
+    private readonly clock: Clock,
+  ) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Presentar una solicitud a uno o varios sujetos obligados, sin cuenta' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  async file(@Body() dto: FileRequestDto, @Headers('idempotency-key') idempotencyKey?: string) {
+    if (idempotencyKey !== undefined && !IdempotencyService.validKey(idempotencyKey)) {
+      throw new AppError('VALIDATION_FAILED', undefined, [
+        { field: 'Idempotency-Key', message: 'debe tener entre 1 y 200 caracteres ASCII visibles' },
+      ]);
+    }
+    const now = this.clock.now();
+    const { subjects, ...content } = dto;
+    return this.filing.file(
+      { subjects: subjects.map((s) => s.trim().toUpperCase()), content, channel: 'web', receivedAt: now, filedAt: now, actor: REQUESTER },
+      idempotencyKey ? { scope: 'requests', key: idempotencyKey, bodyHash: IdempotencyService.hashBody(dto) } : undefined,
+    );
+  }
+
+  @Get(':folio')
+  @ApiOperation({ summary: 'Vista pública; con X-Access-Code, la vista del requirente' })
+  @ApiHeader({ name: 'X-Access-Code', required: false })
+  async get(@Param('folio') folio: string, @Ip() ip: string, @Headers('x-access-code') accessCode?: string) {
+    if (accessCode === undefined) return this.lookup.publicView(folio);
+    return this.lookup.requesterView({ folio, accessCode, clientIp: ip });
+  }
+
+  @Post(':folio/cases/:caseId/clarification')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'El requirente responde una solicitud de aclaración' })
+  @ApiHeader({ name: 'X-Access-Code', required: true })
+  answerClarification(
+    @Param('folio') folio: string,
+    @Param('caseId') caseId: string,
+    @Body() dto: ClarificationAnswerDto,
+    @Ip() ip: string,
+    @Headers('x-access-code') accessCode?: string,
+  ) {
+    return this.requesterActions.answerClarification({ folio, accessCode, clientIp: ip }, caseId, dto.text);
+  }
+
+  @Post(':folio/cases/:caseId/withdrawal')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'El requirente desiste de un caso' })
+  @ApiHeader({ name: 'X-Access-Code', required: true })
+  withdraw(
+    @Param('folio') folio: string,
+    @Param('caseId') caseId: string,
+    @Body() dto: WithdrawalDto,
+    @Ip() ip: string,
+    @Headers('x-access-code') accessCode?: string,
+  ) {
+    return this.requesterActions.withdraw({ folio, accessCode, clientIp: ip }, caseId, dto.reason);
+  }
+}

@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { CasesCoreModule } from '@ventanilla/cases';
+import { SubjectsCoreModule } from '@ventanilla/subjects';
+import { AccessCodeGuard } from './access-code.guard';
+import { FilingService } from './filing.service';
+import { IdempotencyService } from './idempotency.service';
+import { LookupService } from './lookup.service';
+import { RequesterActionsService } from './requester-actions.service';
+import { RequestsController } from './requests.controller';
+
+/** Filing, lookup by folio and the requester's own actions, without an account. */
+@Module({
+  imports: [CasesCoreModule, SubjectsCoreModule],
+  controllers: [RequestsController],
+  providers: [FilingService, IdempotencyService, LookupService, AccessCodeGuard, RequesterActionsService],
+  exports: [FilingService, IdempotencyService, LookupService],
+})
+export class RequestsModule {}
