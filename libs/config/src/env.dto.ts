@@ -62,6 +62,14 @@ export class EnvDto {
   @MinLength(8)
   ADMIN_PASSWORD: string = DEV_DEFAULTS.ADMIN_PASSWORD;
 
+  /**
+   * Express `trust proxy`: behind a reverse proxy, set it (e.g. `1` or `loopback`) so the
+   * per-address limits see the client's address instead of the proxy's.
+   */
+  @IsOptional()
+  @IsString()
+  TRUST_PROXY?: string;
+
   /** Largest accepted request body (express/body-parser syntax). */
   @IsString()
   BODY_LIMIT = '1mb';

@@ -1,4 +1,5 @@
 import { INestApplication, RequestMethod } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { EnvDto } from '@ventanilla/config';
 import { Logger } from 'nestjs-pino';
@@ -10,6 +11,10 @@ import { createValidationPipe } from './validation';
 export function configureApi(app: INestApplication, config: EnvDto): void {
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
+  if (config.TRUST_PROXY) {
+    const value = /^\d+$/.test(config.TRUST_PROXY) ? Number(config.TRUST_PROXY) : config.TRUST_PROXY;
+    (app as NestExpressApplication).set('trust proxy', value === 'true' ? true : value);
+  }
   useJsonBodyParser(app, config.BODY_LIMIT);
   app.setGlobalPrefix('api/v1', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
   app.useGlobalPipes(createValidationPipe());
