@@ -49,3 +49,42 @@ describe('mail: a message key is sent at most once (e2e)', () => {
     await env.smtp.waitFor(to, 1);
   });
 });
+
+describe('mail lost with a Redis flush goes out once all the same (e2e)', () => {
+  let env: TestEnvironment;
+  beforeAll(async () => {
+    env = await startTestEnvironment();
+  });
+  afterAll(() => env?.stop());
+
+  it('hands an unsent, relayed mail back to the relay', async () => {
+    const { filingBody } = await import('@ventanilla/testing');
+    const { RedisClient } = await import('@ventanilla/queue');
+    const { Housekeeping } = await import('@ventanilla/watch');
+    const to = uniqueEmail('flushed');
+    await env.http.post('/api/v1/requests').send(filingBody({ requester: { name: 'Ana', email: to } })).expect(201);
+    // Relayed to Redis, but no worker has run it yet; then Redis loses it.
+    const deadline = Date.now() + 10000;
+    let pending = 1;
+    while (pending > 0 && Date.now() < deadline) {
+      [{ n: pending }] = await env.db.query(`SELECT count(*)::int AS n FROM outbox WHERE queue = 'mail' AND dispatched_at IS NULL`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(pending).toBe(0);
+    const redis = env.api.get(RedisClient).client;
+    const keys = await redis.keys(`${env.config.REDIS_PREFIX}:bull:mail:*`);
+    expect(keys.length).toBeGreaterThan(0);
+    await redis.del(...keys.map((k) => k.slice(`${env.config.REDIS_PREFIX}:`.length)));
+    await env.db.query(`UPDATE outbox SET dispatched_at = now() - interval '20 minutes' WHERE queue = 'mail'`);
+
+    const worker = await env.startWorker();
+    // The worker's own sweep may get there first; either way the lost job can only come back this way.
+    expect(await worker.get(Housekeeping).redeliverLostMail()).toBeLessThanOrEqual(1);
+    await env.smtp.waitFor(to, 1);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(env.smtp.to(to)).toHaveLength(1);
+    // Sent: nothing more to hand back.
+    await env.db.query(`UPDATE outbox SET dispatched_at = now() - interval '20 minutes' WHERE queue = 'mail'`);
+    expect(await worker.get(Housekeeping).redeliverLostMail()).toBe(0);
+  });
+});

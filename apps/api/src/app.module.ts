@@ -5,12 +5,14 @@ import { ConfigModule } from '@ventanilla/config';
 import { DatabaseModule } from '@ventanilla/database';
 import { ApiHealthModule } from '@ventanilla/health';
 import { LoggingModule } from '@ventanilla/http';
+import { MonitoringModule } from '@ventanilla/monitoring';
 import { QueueModule } from '@ventanilla/queue';
 import { RequestsModule } from '@ventanilla/requests';
 import { RoutingModule } from '@ventanilla/routing';
 import { SubjectsModule } from '@ventanilla/subjects';
+import { WorkflowModule } from '@ventanilla/workflow';
 
 @Module({
-  imports: [ConfigModule, LoggingModule, DatabaseModule, QueueModule, ApiHealthModule, SubjectsModule, AuthModule, RequestsModule, RoutingModule, CalendarModule],
+  imports: [ConfigModule, LoggingModule, DatabaseModule, QueueModule, ApiHealthModule, SubjectsModule, AuthModule, RequestsModule, RoutingModule, CalendarModule, WorkflowModule, MonitoringModule],
 })
 export class AppModule {}

@@ -6,9 +6,10 @@ import { WorkerHealthModule } from '@ventanilla/health';
 import { LoggingModule } from '@ventanilla/http';
 import { MailModule, MailWorkerModule } from '@ventanilla/mail';
 import { JobCoverageCheck, QueueModule } from '@ventanilla/queue';
+import { WatchWorkerModule } from '@ventanilla/watch';
 
 @Module({
-  imports: [ConfigModule, LoggingModule, DatabaseModule, QueueModule, DiscoveryModule, WorkerHealthModule, MailModule, MailWorkerModule],
+  imports: [ConfigModule, LoggingModule, DatabaseModule, QueueModule, DiscoveryModule, WorkerHealthModule, MailModule, MailWorkerModule, WatchWorkerModule],
   providers: [JobCoverageCheck],
 })
 export class WorkerModule {}

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '@ventanilla/config';
 import { AppError } from '@ventanilla/http';
+import { Outbox, QUEUES } from '@ventanilla/queue';
 import { SubjectsService } from '@ventanilla/subjects';
 import { DataSource, EntityManager } from 'typeorm';
 import { CalendarService } from './calendar.service';
@@ -31,6 +32,7 @@ export class NonBusinessDaysService {
     private readonly calendar: CalendarService,
     private readonly subjects: SubjectsService,
     private readonly clock: Clock,
+    private readonly outbox: Outbox,
   ) {}
 
   /** Holidays and declared days of a year (the current Guatemalan year by default), sorted by date. */
@@ -53,10 +55,18 @@ export class NonBusinessDaysService {
     if (subjectCode !== null) await this.subjects.requireActive([subjectCode], 'subjectCode');
     const row = await this.dataSource.transaction(async (manager) => {
       const declared = await this.insert(manager, dto.date, dto.name, subjectCode);
-      // Work that must commit with the declaration (e.g. an outbox row asking to recompute the
-      // due dates of the open cases it touches) goes here, on `manager`.
+      // The terms of the open cases it touches move: the watch recomputes them after commit.
+      await this.outbox.add(manager, [
+        {
+          queue: QUEUES.deadlines.name,
+          job: QUEUES.deadlines.jobs.recomputeTerms,
+          jobId: `recompute-terms-${declared.id}`,
+          payload: { date: declared.date, subjectCode: declared.subjectCode },
+        },
+      ]);
       return declared;
     });
+    this.outbox.wake();
     this.logger.log(
       { nonBusinessDay: row, actor: { id: actor.id, email: actor.email } },
       `Día inhábil declarado: ${row.date} ${row.subjectCode ?? '(todos)'}`,

@@ -8,6 +8,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { appendEvent, Actor } from './case-events';
 import { applyTransition, CaseAction } from './case-status';
 import { Case } from './case.entity';
+import { milestoneTarget, syncMilestones } from './milestones';
 import { Request } from './request.entity';
 
 export interface CaseActionContext {
@@ -71,7 +72,10 @@ export class CaseActions {
       await tx.save(Case, c);
       await appendEvent(tx, c.id, options.event, options.actor, now, effects.eventData);
       await this.mail.enqueue(tx, effects.mails ?? []);
-      await this.outbox.add(tx, effects.jobs ?? []);
+      // The watch's milestones follow the case's new state: moved, added, or canceled once closed.
+      const watched = milestoneTarget(c, this.calendar.subjectCalendar(c.subject!));
+      const milestoneJobs = await syncMilestones(tx, [watched], calendar.calendar, now);
+      await this.outbox.add(tx, [...(effects.jobs ?? []), ...milestoneJobs]);
       return c;
     });
     this.outbox.wake();

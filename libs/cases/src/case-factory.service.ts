@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { CalendarService } from '@ventanilla/calendar';
+import { Outbox } from '@ventanilla/queue';
 import { Subject } from '@ventanilla/subjects';
 import { EntityManager } from 'typeorm';
 import { Actor, appendEvent } from './case-events';
 import { Case, Channel } from './case.entity';
+import { milestoneTarget, syncMilestones } from './milestones';
 import { Request } from './request.entity';
 
 export interface OpenCaseInput {
@@ -25,11 +27,15 @@ export interface OpenCaseInput {
  */
 @Injectable()
 export class CaseFactory {
-  constructor(private readonly calendar: CalendarService) {}
+  constructor(
+    private readonly calendar: CalendarService,
+    private readonly outbox: Outbox,
+  ) {}
 
   async open(tx: EntityManager, input: OpenCaseInput): Promise<Case> {
-    const { clock } = await this.calendar.current(tx);
-    const terms = clock.caseTerms(input.receivedAt, this.calendar.subjectCalendar(input.subject));
+    const { clock, calendar } = await this.calendar.current(tx);
+    const subjectCalendar = this.calendar.subjectCalendar(input.subject);
+    const terms = clock.caseTerms(input.receivedAt, subjectCalendar);
     const saved = await tx.save(
       Case,
       tx.create(Case, {
@@ -55,6 +61,8 @@ export class CaseFactory {
       dueDate: terms.dueDate,
       ...(input.transferredFromCaseId ? { transferredFromCaseId: input.transferredFromCaseId } : {}),
     });
+    // Every new case is watched from birth; the caller wakes the outbox after its commit.
+    await this.outbox.add(tx, await syncMilestones(tx, [milestoneTarget(saved, subjectCalendar)], calendar, input.at));
     return saved;
   }
 }

@@ -8,3 +8,4 @@ export * from './cases-core.module';
 export * from './case-actions.service';
 export * from './request.entity';
 export * from './case-factory.service';
+export * from './milestones';

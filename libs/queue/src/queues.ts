@@ -7,6 +7,18 @@ export const QUEUES = {
     name: 'mail',
     jobs: { send: 'send-mail' },
   },
+  /** The deadline watch (libs/watch): milestones of every open case, the sweep, recomputed terms, digests. */
+  deadlines: {
+    name: 'deadlines',
+    jobs: {
+      milestone: 'milestone',
+      unschedule: 'unschedule-milestones',
+      sweep: 'sweep',
+      recomputeTerms: 'recompute-terms',
+      subjectDigest: 'subject-digest',
+      pdhDigest: 'pdh-digest',
+    },
+  },
 } as const;
 
 export type QueueKey = keyof typeof QUEUES;

@@ -3,6 +3,8 @@ import { OutboxAndMail1763700000002 } from './1763700000002-outbox-and-mail';
 import { CalendarRevision1763700000003 } from './1763700000003-calendar-revision';
 import { Intake1763700000004 } from './1763700000004-intake';
 import { Staff1763700000005 } from './1763700000005-staff';
+import { Watch1763700000007 } from './1763700000007-watch';
+import { Monitoring1763700000008 } from './1763700000008-monitoring';
 
 /** Every migration, in order. Landed migrations are never rewritten: add a new one. */
 export const MIGRATIONS = [
@@ -11,4 +13,6 @@ export const MIGRATIONS = [
   CalendarRevision1763700000003,
   Intake1763700000004,
   Staff1763700000005,
+  Watch1763700000007,
+  Monitoring1763700000008,
 ];

@@ -1,10 +1,23 @@
 import { RenderedMail } from '../rendered-mail';
 import { caseReceived, requestFiled } from './intake.templates';
+import {
+  appealDecided, appealFiled, appealFiledUip, caseExtended, caseResolved, caseTransferred, caseTransferredIn, clarificationRequested,
+} from './workflow.templates';
+import { WATCH_TEMPLATES } from './watch.templates';
 
 /** Every template by name; a job names its template and carries its data. */
 export const MAIL_TEMPLATES = {
   'request-filed': requestFiled,
   'case-received': caseReceived,
+  'clarification-requested': clarificationRequested,
+  'case-extended': caseExtended,
+  'case-resolved': caseResolved,
+  'case-transferred': caseTransferred,
+  'case-transferred-in': caseTransferredIn,
+  'appeal-filed': appealFiled,
+  'appeal-filed-uip': appealFiledUip,
+  'appeal-decided': appealDecided,
+  ...WATCH_TEMPLATES,
 } satisfies Record<string, (data: never) => RenderedMail>;
 
 export type MailTemplate = keyof typeof MAIL_TEMPLATES;

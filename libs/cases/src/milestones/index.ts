@@ -1,0 +1,2 @@
+export * from './milestone-plan';
+export * from './milestone-sync';

@@ -1,0 +1,139 @@
+import { BusinessCalendar, SubjectCalendar } from '@ventanilla/calendar';
+import { OutboxEntry, QUEUES } from '@ventanilla/queue';
+import { EntityManager } from 'typeorm';
+import type { Case } from '../case.entity';
+import { MilestoneCaseState, MilestoneKind, milestoneSettings, MilestoneSettings, planMilestones } from './milestone-plan';
+
+/** One case to plan: its id, its current state and its body's calendar. */
+export interface MilestoneTarget {
+  id: string;
+  state: MilestoneCaseState;
+  subject: SubjectCalendar;
+}
+
+export function milestoneTarget(c: Case, subject: SubjectCalendar): MilestoneTarget {
+  return {
+    id: c.id,
+    subject,
+    state: {
+      status: c.status,
+      receivedOn: c.receivedOn,
+      dueDate: c.dueDate,
+      extendedDueDate: c.extendedDueDate ?? null,
+      fictaDueDate: c.fictaDueDate,
+      appealStatus: c.appealStatus ?? null,
+      appealDueDate: c.appealDueDate ?? null,
+    },
+  };
+}
+
+/** The payload of a `deadlines/milestone` job. */
+export interface MilestoneJobData {
+  caseId: string;
+  kind: MilestoneKind;
+  /** ISO instant: the job is stale once the row's due_at differs. */
+  dueAt: string;
+}
+
+interface ExistingRow {
+  case_id: string;
+  kind: MilestoneKind;
+  due_at: Date;
+  pending: boolean;
+  canceled: boolean;
+}
+
+let defaultSettings: MilestoneSettings | undefined;
+
+/** Read once per process: the reminders' days and hour (env WATCH_REMINDER_DAYS, WATCH_REMINDER_TIME). */
+export function currentMilestoneSettings(): MilestoneSettings {
+  defaultSettings ??= milestoneSettings();
+  return defaultSettings;
+}
+
+/**
+ * Derived from case, kind and due instant: scheduling the same milestone twice is one BullMQ
+ * job, and a rescheduled one gets a new id. No ':' (BullMQ refuses it in custom ids).
+ */
+export function milestoneJobId(caseId: string, kind: MilestoneKind, dueAt: Date): string {
+  return `ms-${caseId}-${kind}-${dueAt.getTime()}`;
+}
+
+export function milestoneJob(caseId: string, kind: MilestoneKind, dueAt: Date): OutboxEntry {
+  const payload: MilestoneJobData = { caseId, kind, dueAt: dueAt.toISOString() };
+  return {
+    queue: QUEUES.deadlines.name,
+    job: QUEUES.deadlines.jobs.milestone,
+    jobId: milestoneJobId(caseId, kind, dueAt),
+    payload: { ...payload },
+    runAt: dueAt,
+  };
+}
+
+/**
+ * Brings the cases' rows of `case_milestones` in line with their current plan, in the caller's
+ * transaction, and returns the outbox entries that schedule what changed: a delayed job per new
+ * or moved milestone and one job that removes the jobs of the moved or canceled ones.
+ * The caller holds each case's row lock: every write to a case's milestones happens under it.
+ * A milestone whose due instant did not change keeps its state (done stays done).
+ */
+export async function syncMilestones(
+  tx: EntityManager,
+  targets: MilestoneTarget[],
+  calendar: BusinessCalendar,
+  now: Date,
+  settings: MilestoneSettings = currentMilestoneSettings(),
+): Promise<OutboxEntry[]> {
+  if (targets.length === 0) return [];
+  const existing: ExistingRow[] = await tx.query(
+    `SELECT case_id, kind, due_at, (done_at IS NULL AND canceled_at IS NULL) AS pending, canceled_at IS NOT NULL AS canceled
+     FROM case_milestones WHERE case_id = ANY($1::uuid[])`,
+    [targets.map((t) => t.id)],
+  );
+  const rows = new Map(existing.map((r) => [`${r.case_id}/${r.kind}`, r]));
+  const upserts: { caseId: string; kind: MilestoneKind; dueAt: Date }[] = [];
+  const cancels: { caseId: string; kind: string }[] = [];
+  const unscheduled: string[] = [];
+
+  for (const target of targets) {
+    const planned = planMilestones(target.state, calendar, target.subject, settings);
+    const kinds = new Set<string>();
+    for (const { kind, dueAt } of planned) {
+      kinds.add(kind);
+      const row = rows.get(`${target.id}/${kind}`);
+      if (row && row.due_at.getTime() === dueAt.getTime() && !row.canceled) continue;
+      if (row?.pending) unscheduled.push(milestoneJobId(target.id, kind, row.due_at));
+      upserts.push({ caseId: target.id, kind, dueAt });
+    }
+    for (const row of existing) {
+      if (row.case_id !== target.id || kinds.has(row.kind) || !row.pending) continue;
+      cancels.push({ caseId: row.case_id, kind: row.kind });
+      unscheduled.push(milestoneJobId(row.case_id, row.kind, row.due_at));
+    }
+  }
+
+  if (upserts.length > 0) {
+    await tx.query(
+      `INSERT INTO case_milestones (case_id, kind, due_at)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::timestamptz[])
+       ON CONFLICT (case_id, kind) DO UPDATE
+         SET due_at = EXCLUDED.due_at, done_at = NULL, outcome = NULL, canceled_at = NULL`,
+      [upserts.map((u) => u.caseId), upserts.map((u) => u.kind), upserts.map((u) => u.dueAt.toISOString())],
+    );
+  }
+  if (cancels.length > 0) {
+    await tx.query(
+      `UPDATE case_milestones m SET canceled_at = $3
+       FROM unnest($1::uuid[], $2::text[]) AS x(case_id, kind)
+       WHERE m.case_id = x.case_id AND m.kind = x.kind AND m.done_at IS NULL AND m.canceled_at IS NULL`,
+      [cancels.map((c) => c.caseId), cancels.map((c) => c.kind), now.toISOString()],
+    );
+  }
+  const entries = upserts.map((u) => milestoneJob(u.caseId, u.kind, u.dueAt));
+  if (unscheduled.length > 0) {
+    // Removing the old jobs goes through the outbox too, so it survives Redis being down; a job
+    // that escapes removal finds its row moved or canceled and does nothing.
+    entries.push({ queue: QUEUES.deadlines.name, job: QUEUES.deadlines.jobs.unschedule, payload: { jobIds: unscheduled } });
+  }
+  return entries;
+}

@@ -1,0 +1,151 @@
+import { compose, RenderedMail } from '../rendered-mail';
+
+/** What every message about one case tells the requester to find it again. */
+interface CaseRef {
+  requesterName: string;
+  folio: string;
+  caseId: string;
+  subjectName: string;
+  followUrl: string;
+}
+
+/** The requester acts with the folio and the access code; the code is never in a mail after the first. */
+const howToAct = (d: CaseRef, what: string, action: string) =>
+  `Para ${what}, use su folio ${d.folio} y el código de acceso que recibió al presentar la solicitud (encabezado X-Access-Code) en ${d.followUrl}/cases/${d.caseId}/${action}.`;
+
+export interface ClarificationRequestedData extends CaseRef {
+  text: string;
+}
+
+/** Art. 42.2: the UIP asks the requester to clarify; the term keeps running. */
+export function clarificationRequested(d: ClarificationRequestedData): RenderedMail {
+  return compose(`Solicitud ${d.folio}: ${d.subjectName} le pide una aclaración`, [
+    `Estimado(a) ${d.requesterName}:`,
+    `La Unidad de Información Pública de ${d.subjectName} le pide aclarar su solicitud ${d.folio}:`,
+    d.text,
+    'El plazo para responder su solicitud sigue corriendo mientras tanto.',
+    howToAct(d, 'responder', 'clarification'),
+  ]);
+}
+
+export interface CaseExtendedData extends CaseRef {
+  reason: string;
+  dueDate: string;
+  extendedDueDate: string;
+}
+
+/** Art. 43: the one extension of up to 10 días hábiles, with its reasons. */
+export function caseExtended(d: CaseExtendedData): RenderedMail {
+  return compose(`Solicitud ${d.folio}: ${d.subjectName} prorrogó el plazo`, [
+    `Estimado(a) ${d.requesterName}:`,
+    `${d.subjectName} prorrogó el plazo para responder su solicitud ${d.folio} (Art. 43 LAIP).`,
+    `El plazo vencía el ${d.dueDate}; ahora vence el ${d.extendedDueDate}.`,
+    `Motivo: ${d.reason}`,
+  ]);
+}
+
+export interface CaseResolvedData extends CaseRef {
+  /** The resolution type in Spanish words. */
+  outcome: string;
+  text: string;
+  classificationRef: string | null;
+  resolvedOn: string;
+  appealDeadline: string;
+}
+
+/** Art. 42 and 45: the reasoned resolution and the window for a recurso de revisión. */
+export function caseResolved(d: CaseResolvedData): RenderedMail {
+  return compose(`Solicitud ${d.folio}: ${d.subjectName} resolvió`, [
+    `Estimado(a) ${d.requesterName}:`,
+    `${d.subjectName} resolvió su solicitud ${d.folio} el ${d.resolvedOn}: ${d.outcome}.`,
+    d.text,
+    ...(d.classificationRef ? [`Resolución de clasificación citada: ${d.classificationRef}`] : []),
+    `Si no está conforme, puede presentar un recurso de revisión ante la máxima autoridad a más tardar el ${d.appealDeadline} (15 días hábiles, Art. 55 LAIP). ${howToAct(d, 'presentarlo', 'appeal')}`,
+  ]);
+}
+
+export interface CaseTransferredData extends CaseRef {
+  toSubjectName: string;
+  reason: string;
+  newDueDate: string;
+}
+
+/** Art. 38: the body was not competent and forwarded the request; the new body's term starts now. */
+export function caseTransferred(d: CaseTransferredData): RenderedMail {
+  return compose(`Solicitud ${d.folio}: trasladada a ${d.toSubjectName}`, [
+    `Estimado(a) ${d.requesterName}:`,
+    `${d.subjectName} trasladó su solicitud ${d.folio} a ${d.toSubjectName}, el sujeto obligado competente (Art. 38 LAIP).`,
+    `Motivo: ${d.reason}`,
+    `${d.toSubjectName} debe responder a más tardar el ${d.newDueDate}. Su folio y su código de acceso siguen siendo los mismos.`,
+  ]);
+}
+
+export interface CaseTransferredInData {
+  subjectName: string;
+  fromSubjectName: string;
+  folio: string;
+  caseId: string;
+  receivedOn: string;
+  dueDate: string;
+  reason: string;
+  description: string;
+}
+
+/** To the competent body's UIP: a request forwarded to it by another body. */
+export function caseTransferredIn(d: CaseTransferredInData): RenderedMail {
+  return compose(`Solicitud ${d.folio} trasladada a ${d.subjectName}`, [
+    `${d.fromSubjectName} trasladó a la Unidad de Información Pública de ${d.subjectName} la solicitud ${d.folio} (caso ${d.caseId}) por ser competente (Art. 38 LAIP).`,
+    `Motivo del traslado: ${d.reason}`,
+    `Fecha de recepción: ${d.receivedOn}. Vence el ${d.dueDate} (10 días hábiles, Art. 42 LAIP).`,
+    `Información solicitada: ${d.description}`,
+  ]);
+}
+
+export interface AppealFiledData extends CaseRef {
+  grounds: string;
+  decisionDueDate: string;
+}
+
+/** Art. 52-58: the recurso de revisión reached the máxima autoridad, who decides within 5 días hábiles. */
+export function appealFiled(d: AppealFiledData): RenderedMail {
+  return compose(`Solicitud ${d.folio}: recurso de revisión presentado`, [
+    `Estimado(a) ${d.requesterName}:`,
+    `Su recurso de revisión ante la máxima autoridad de ${d.subjectName} quedó presentado (causa: ${d.grounds}).`,
+    `Debe resolverse a más tardar el ${d.decisionDueDate} (5 días hábiles, Art. 58 LAIP).`,
+  ]);
+}
+
+export interface AppealFiledUipData {
+  subjectName: string;
+  folio: string;
+  caseId: string;
+  grounds: string;
+  text: string;
+  decisionDueDate: string;
+}
+
+/** To the body's UIP: an appeal its máxima autoridad must decide. */
+export function appealFiledUip(d: AppealFiledUipData): RenderedMail {
+  return compose(`Recurso de revisión en la solicitud ${d.folio}`, [
+    `Se presentó un recurso de revisión contra ${d.subjectName} en la solicitud ${d.folio} (caso ${d.caseId}), causa: ${d.grounds}.`,
+    d.text,
+    `La máxima autoridad debe resolverlo a más tardar el ${d.decisionDueDate} (5 días hábiles, Art. 58 LAIP).`,
+  ]);
+}
+
+export interface AppealDecidedData extends CaseRef {
+  /** The outcome in Spanish words. */
+  outcome: string;
+  text: string;
+  complianceDueDate: string | null;
+}
+
+/** Art. 59-60: the máxima autoridad's decision and, when it orders something, the term to comply. */
+export function appealDecided(d: AppealDecidedData): RenderedMail {
+  return compose(`Solicitud ${d.folio}: recurso de revisión resuelto`, [
+    `Estimado(a) ${d.requesterName}:`,
+    `La máxima autoridad de ${d.subjectName} resolvió su recurso de revisión: ${d.outcome}.`,
+    d.text,
+    ...(d.complianceDueDate ? [`${d.subjectName} debe cumplir a más tardar el ${d.complianceDueDate} (5 días hábiles, Art. 60 LAIP).`] : []),
+  ]);
+}

@@ -1,0 +1,56 @@
+import { OPEN_SQL } from '../shared/sql';
+
+export interface OpenDataColumn {
+  name: string;
+  /** Reads from `c` (the case), `s` (its subject), `r` (its request), `t`/`f` (the cases it went to / came from). */
+  sql: string;
+  description: string;
+}
+
+/**
+ * What open data publishes of each case. Anonymized by construction — only these columns are
+ * ever selected: no requester name, email, phone or address, no access code, and no free text
+ * (description, resolution, extension reason, appeal texts) since any of them can carry personal
+ * data. The folio is left out too: the public lookup by folio shows the description, so a list
+ * of every folio would publish every description. `caseId` is opaque and opens nothing.
+ */
+export const OPEN_DATA_COLUMNS: readonly OpenDataColumn[] = [
+  { name: 'caseId', sql: 'c.id', description: 'Identificador del caso (estable, no da acceso a la solicitud)' },
+  { name: 'subjectCode', sql: 'c.subject_code', description: 'Código del sujeto obligado' },
+  { name: 'subjectName', sql: 's.name', description: 'Nombre del sujeto obligado' },
+  { name: 'sector', sql: 's.sector', description: 'Sector del sujeto obligado' },
+  { name: 'departmentCode', sql: 's.department_code', description: 'Departamento del sujeto obligado (código INE)' },
+  { name: 'channel', sql: 'c.channel', description: 'Canal de recepción' },
+  { name: 'deliveryFormat', sql: 'r.delivery_format', description: 'Modalidad de entrega pedida' },
+  { name: 'receivedOn', sql: 'c.received_on::text', description: 'Día legal de recepción (America/Guatemala)' },
+  { name: 'dueDate', sql: 'c.due_date::text', description: 'Vencimiento del plazo (Art. 42)' },
+  { name: 'extendedDueDate', sql: 'c.extended_due_date::text', description: 'Vencimiento prorrogado (Art. 43), vacío sin prórroga' },
+  { name: 'status', sql: 'c.status', description: 'Estado actual del caso' },
+  { name: 'overdue', sql: `(${OPEN_SQL} AND c.term_due_date < $3::date)`, description: 'Abierto y con el plazo aplicable vencido hoy' },
+  { name: 'resolutionType', sql: 'c.resolution_type', description: 'Tipo de resolución' },
+  {
+    name: 'resolvedOn',
+    sql: `(c.resolved_at AT TIME ZONE 'America/Guatemala')::date::text`,
+    description: 'Día de la resolución (America/Guatemala)',
+  },
+  { name: 'onTime', sql: 'c.resolution_on_time', description: 'Resuelto dentro del plazo' },
+  { name: 'businessDaysTaken', sql: 'c.business_days_taken', description: 'Días hábiles desde la recepción hasta la resolución' },
+  { name: 'transferredToSubject', sql: 't.subject_code', description: 'Sujeto obligado al que se trasladó (Art. 38)' },
+  { name: 'transferredFromSubject', sql: 'f.subject_code', description: 'Sujeto obligado que lo trasladó a este' },
+  { name: 'appealStatus', sql: 'c.appeal_status', description: 'Recurso de revisión: filed o decided' },
+  { name: 'appealOutcome', sql: 'c.appeal_outcome', description: 'Resultado del recurso: confirmed, revoked o modified' },
+];
+
+/**
+ * Every case received in [$1, $2] ($3: today), oldest first. The order is stable, so two exports
+ * of the same period compare line by line; the index on received_on gives it almost for free.
+ */
+export const OPEN_DATA_SQL = `
+  SELECT ${OPEN_DATA_COLUMNS.map((col) => col.sql).join(', ')}
+    FROM cases c
+    JOIN subjects s ON s.code = c.subject_code
+    JOIN requests r ON r.id = c.request_id
+    LEFT JOIN cases t ON t.id = c.transferred_to_case_id
+    LEFT JOIN cases f ON f.id = c.transferred_from_case_id
+   WHERE c.received_on BETWEEN $1::date AND $2::date
+   ORDER BY c.received_on, c.received_at, c.id`;

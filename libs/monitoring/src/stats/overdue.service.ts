@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { localDateOf } from '@ventanilla/calendar';
+import { Case, CaseReader, CaseView, OPEN_STATUSES } from '@ventanilla/cases';
+import { Clock } from '@ventanilla/config';
+import { SubjectsService } from '@ventanilla/subjects';
+import { In, LessThan, Repository } from 'typeorm';
+import { OverdueQuery } from './overdue.dto';
+
+/** Open cases past their term, for the PDH's follow-up; served by the partial index `cases_open_term`. */
+@Injectable()
+export class OverdueService {
+  constructor(
+    @InjectRepository(Case) private readonly cases: Repository<Case>,
+    private readonly reader: CaseReader,
+    private readonly subjects: SubjectsService,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(query: OverdueQuery): Promise<{ items: CaseView[]; total: number; limit: number; offset: number }> {
+    // An unknown body is an error, not an empty list: a typo must not read as "nothing overdue".
+    if (query.subject) await this.subjects.get(query.subject);
+    const today = localDateOf(this.clock.now());
+    const [list, total] = await this.cases.findAndCount({
+      where: {
+        status: In([...OPEN_STATUSES]),
+        termDueDate: LessThan(today),
+        ...(query.subject ? { subjectCode: query.subject } : {}),
+      },
+      order: { termDueDate: 'ASC', receivedAt: 'ASC', id: 'ASC' },
+      skip: query.offset,
+      take: query.limit,
+    });
+    // The contract's public view: never the requester's identity or contacts.
+    return { items: await this.reader.views(list), total, limit: query.limit, offset: query.offset };
+  }
+}

@@ -1,0 +1,98 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { addDays, localDateOf } from '@ventanilla/calendar';
+import { Clock } from '@ventanilla/config';
+import { MailService } from '@ventanilla/mail';
+import { Outbox } from '@ventanilla/queue';
+import { DataSource } from 'typeorm';
+import { OPEN_CASE_SQL } from '../open-status.sql';
+import { WATCH_SETTINGS, WatchSettings } from '../watch-settings';
+
+interface DigestRow {
+  subjectCode: string;
+  subjectName: string;
+  uipEmail: string;
+  caseId: string;
+  folio: string;
+  termDueDate: string;
+  overdue: boolean;
+  total: number;
+}
+
+interface DigestCase {
+  folio: string;
+  caseId: string;
+  termDueDate: string;
+}
+
+interface SubjectDigest {
+  name: string;
+  uipEmail: string;
+  dueSoon: DigestCase[];
+  dueSoonTotal: number;
+  overdue: DigestCase[];
+  overdueTotal: number;
+}
+
+/**
+ * Every morning, each UIP with an address gets what is due in the next 7 days and what is
+ * already overdue. One mail per subject and day (keyed by both), none when there is nothing to say.
+ */
+@Injectable()
+export class SubjectDigests {
+  private readonly logger = new Logger(SubjectDigests.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly mail: MailService,
+    private readonly outbox: Outbox,
+    private readonly clock: Clock,
+    @Inject(WATCH_SETTINGS) private readonly settings: WatchSettings,
+  ) {}
+
+  async send(): Promise<{ subjects: number }> {
+    const today = localDateOf(this.clock.now());
+    const weekEnd = addDays(today, 6);
+    // Open terms up to the week's end, read off the open-term index; each section capped per subject.
+    const rows: DigestRow[] = await this.dataSource.query(
+      `SELECT * FROM (
+         SELECT c.subject_code AS "subjectCode", s.name AS "subjectName", s.uip_email AS "uipEmail", c.id AS "caseId",
+                c.folio, to_char(c.term_due_date, 'YYYY-MM-DD') AS "termDueDate", c.term_due_date < $1::date AS overdue,
+                row_number() OVER w AS n, (count(*) OVER (PARTITION BY c.subject_code, c.term_due_date < $1::date))::int AS total
+         FROM cases c JOIN subjects s ON s.code = c.subject_code
+         WHERE ${OPEN_CASE_SQL} AND c.term_due_date <= $2::date AND s.uip_email IS NOT NULL
+         WINDOW w AS (PARTITION BY c.subject_code, c.term_due_date < $1::date ORDER BY c.term_due_date, c.folio)
+       ) x WHERE n <= $3 ORDER BY "subjectCode", "termDueDate", folio`,
+      [today, weekEnd, this.settings.digestListLimit],
+    );
+    const digests = new Map<string, SubjectDigest>();
+    for (const r of rows) {
+      let d = digests.get(r.subjectCode);
+      if (!d) {
+        d = { name: r.subjectName, uipEmail: r.uipEmail, dueSoon: [], dueSoonTotal: 0, overdue: [], overdueTotal: 0 };
+        digests.set(r.subjectCode, d);
+      }
+      const line = { folio: r.folio, caseId: r.caseId, termDueDate: r.termDueDate };
+      if (r.overdue) {
+        d.overdue.push(line);
+        d.overdueTotal = r.total;
+      } else {
+        d.dueSoon.push(line);
+        d.dueSoonTotal = r.total;
+      }
+    }
+    const mails = [...digests].map(([code, d]) =>
+      this.mail.message(`subject-digest-${code}-${today}`, d.uipEmail, 'subject-digest', {
+        subjectName: d.name,
+        date: today,
+        dueSoon: d.dueSoon,
+        dueSoonTotal: d.dueSoonTotal,
+        overdue: d.overdue,
+        overdueTotal: d.overdueTotal,
+      }),
+    );
+    await this.dataSource.transaction((tx) => this.mail.enqueue(tx, mails));
+    this.outbox.wake();
+    this.logger.log(`Resumen diario del ${today}: ${mails.length} UIP con solicitudes por vencer o vencidas`);
+    return { subjects: mails.length };
+  }
+}

@@ -1,0 +1,196 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { BusinessCalendar, CalendarService, localDateOf, SubjectCalendar } from '@ventanilla/calendar';
+import {
+  MILESTONE_EVENTS,
+  milestoneApplies,
+  MilestoneJobData,
+  milestoneJobId,
+  MilestoneKind,
+  syncMilestones,
+  termDueDate,
+} from '@ventanilla/cases';
+import { Clock, EnvDto } from '@ventanilla/config';
+import { MailJob, MailService } from '@ventanilla/mail';
+import { Outbox } from '@ventanilla/queue';
+import { DataSource, EntityManager } from 'typeorm';
+import { lockWatchedCases, WatchedCase } from './watched-case';
+
+export interface FireResult {
+  fired: number;
+  skipped: number;
+}
+
+export type JobOutcome = FireResult | { stale: true } | { early: true };
+
+interface DueRow {
+  case_id: string;
+  kind: MilestoneKind;
+  due_at: Date;
+}
+
+/**
+ * Runs the effect of each due milestone once. The row's `done_at` is claimed in the same
+ * transaction that writes the case's event and enqueues its mails, under the case's row lock;
+ * the mails' keys derive from case, kind and due instant, so even a replayed effect sends nothing
+ * twice. Both the delayed BullMQ job and the sweep come here.
+ */
+@Injectable()
+export class MilestoneEffects {
+  private readonly logger = new Logger(MilestoneEffects.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly calendar: CalendarService,
+    private readonly mail: MailService,
+    private readonly outbox: Outbox,
+    private readonly clock: Clock,
+    @Inject(EnvDto) private readonly config: EnvDto,
+  ) {}
+
+  /** The delayed job of one milestone: stale once its row moved or was canceled; early if it fired too soon. */
+  async fireJob(data: MilestoneJobData): Promise<JobOutcome> {
+    const now = this.clock.now();
+    const dueAt = new Date(data.dueAt);
+    if (dueAt.getTime() > now.getTime()) return { early: true };
+    const pending: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM case_milestones
+       WHERE case_id = $1 AND kind = $2 AND due_at = $3 AND done_at IS NULL AND canceled_at IS NULL`,
+      [data.caseId, data.kind, dueAt.toISOString()],
+    );
+    if (pending.length === 0) return { stale: true };
+    const result = await this.dataSource.transaction(async (tx) => {
+      const cases = await lockWatchedCases(tx, 'c.id = $1', [data.caseId]);
+      return this.fireDue(tx, cases, now);
+    });
+    this.outbox.wake();
+    return result;
+  }
+
+  /**
+   * Fires every due milestone of the given (locked) cases, oldest first, after bringing their
+   * milestones in line with their current state. The caller commits and wakes the outbox.
+   */
+  async fireDue(tx: EntityManager, cases: WatchedCase[], now: Date): Promise<FireResult> {
+    if (cases.length === 0) return { fired: 0, skipped: 0 };
+    const { calendar } = await this.calendar.current(tx);
+    const subjects = new Map<string, SubjectCalendar>();
+    const subjectOf = (c: WatchedCase): SubjectCalendar => {
+      let s = subjects.get(c.subject.code);
+      if (!s) subjects.set(c.subject.code, (s = this.calendar.subjectCalendar(c.subject)));
+      return s;
+    };
+    // Self-healing: a change that bypassed CaseActions still gets its milestones right before they fire.
+    const jobs = await syncMilestones(tx, cases.map((c) => ({ id: c.id, state: c, subject: subjectOf(c) })), calendar, now);
+    const due: DueRow[] = await tx.query(
+      `SELECT case_id, kind, due_at FROM case_milestones
+       WHERE case_id = ANY($1::uuid[]) AND due_at <= $2 AND done_at IS NULL AND canceled_at IS NULL
+       ORDER BY due_at, case_id`,
+      [cases.map((c) => c.id), now.toISOString()],
+    );
+    const byId = new Map(cases.map((c) => [c.id, c]));
+    const outcomes = due.map((row) => ({ row, applies: milestoneApplies(row.kind, byId.get(row.case_id)!, now) }));
+    // TypeORM answers an UPDATE with [rows, count].
+    const [claimed]: [{ case_id: string; kind: string }[], number] = outcomes.length
+      ? await tx.query(
+          `UPDATE case_milestones m SET done_at = $4, outcome = x.outcome
+           FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $5::text[]) AS x(case_id, kind, due_at, outcome)
+           WHERE m.case_id = x.case_id AND m.kind = x.kind AND m.due_at = x.due_at
+             AND m.done_at IS NULL AND m.canceled_at IS NULL
+           RETURNING m.case_id, m.kind`,
+          [
+            outcomes.map((o) => o.row.case_id),
+            outcomes.map((o) => o.row.kind),
+            outcomes.map((o) => o.row.due_at.toISOString()),
+            now.toISOString(),
+            outcomes.map((o) => (o.applies ? 'fired' : 'skipped')),
+          ],
+        )
+      : [[], 0];
+    const won = new Set(claimed.map((r) => `${r.case_id}/${r.kind}`));
+    const events: { caseId: string; type: string; data: Record<string, unknown> }[] = [];
+    const mails: MailJob[] = [];
+    let fired = 0;
+    for (const { row, applies } of outcomes) {
+      if (!applies || !won.has(`${row.case_id}/${row.kind}`)) continue;
+      fired++;
+      const c = byId.get(row.case_id)!;
+      const type = MILESTONE_EVENTS[row.kind];
+      if (type) events.push({ caseId: c.id, type, data: eventData(row.kind, c) });
+      mails.push(...this.mails(row, c, calendar, subjectOf(c), now));
+    }
+    if (events.length > 0) {
+      // One statement for the whole batch; ordinality keeps each case's events in due order.
+      await tx.query(
+        `INSERT INTO case_events (case_id, type, at, actor_kind, data)
+         SELECT case_id, type, $4, 'system', data
+         FROM unnest($1::uuid[], $2::text[], $3::jsonb[]) WITH ORDINALITY AS x(case_id, type, data, n) ORDER BY n`,
+        [events.map((e) => e.caseId), events.map((e) => e.type), events.map((e) => JSON.stringify(e.data)), now.toISOString()],
+      );
+    }
+    await this.mail.enqueue(tx, mails);
+    await this.outbox.add(tx, jobs);
+    const result = { fired, skipped: claimed.length - fired };
+    if (claimed.length > 0) this.logger.debug(`Hitos atendidos: ${result.fired} con efecto, ${result.skipped} omitidos`);
+    return result;
+  }
+
+  private mails(row: DueRow, c: WatchedCase, calendar: BusinessCalendar, subject: SubjectCalendar, now: Date): MailJob[] {
+    const key = (to: 'uip' | 'requester') => `${milestoneJobId(c.id, row.kind, row.due_at)}-${to}`;
+    const uip = c.subject.uipEmail;
+    const requester = c.requesterEmail;
+    const ref = { subjectName: c.subject.name, folio: c.folio, caseId: c.id };
+    const toRequester = {
+      requesterName: c.requesterName,
+      folio: c.folio,
+      subjectName: c.subject.name,
+      followUrl: `${this.config.PUBLIC_BASE_URL}/api/v1/requests/${c.folio}`,
+    };
+    const term = termDueDate(c);
+    const out: MailJob[] = [];
+    switch (row.kind) {
+      case 'reminder':
+      case 'last_day':
+        if (uip) {
+          const businessDaysLeft = calendar.businessDaysBetween(localDateOf(now), term, subject);
+          out.push(this.mail.message(key('uip'), uip, 'term-reminder', { ...ref, termDueDate: term, businessDaysLeft }));
+        }
+        break;
+      case 'extension_window':
+        if (uip) out.push(this.mail.message(key('uip'), uip, 'extension-window', { ...ref, dueDate: c.dueDate }));
+        break;
+      case 'overdue':
+        if (uip) out.push(this.mail.message(key('uip'), uip, 'case-overdue-uip', { ...ref, termDueDate: term, fictaDueDate: c.fictaDueDate }));
+        if (requester) {
+          out.push(
+            this.mail.message(key('requester'), requester, 'case-overdue-requester', { ...toRequester, termDueDate: term, fictaDueDate: c.fictaDueDate }),
+          );
+        }
+        break;
+      case 'ficta':
+        if (uip) out.push(this.mail.message(key('uip'), uip, 'ficta-expired-uip', { ...ref, fictaDueDate: c.fictaDueDate }));
+        if (requester) {
+          out.push(this.mail.message(key('requester'), requester, 'ficta-expired-requester', { ...toRequester, fictaDueDate: c.fictaDueDate }));
+        }
+        break;
+      case 'appeal_decision':
+        if (requester && c.appealDueDate) {
+          out.push(this.mail.message(key('requester'), requester, 'appeal-overdue', { ...toRequester, appealDueDate: c.appealDueDate }));
+        }
+        break;
+    }
+    return out;
+  }
+}
+
+function eventData(kind: MilestoneKind, c: WatchedCase): Record<string, unknown> {
+  switch (kind) {
+    case 'overdue':
+      return { termDueDate: termDueDate(c), fictaDueDate: c.fictaDueDate };
+    case 'ficta':
+      return { fictaDueDate: c.fictaDueDate };
+    case 'appeal_decision':
+      return { appealDueDate: c.appealDueDate };
+    default:
+      return {};
+  }
+}

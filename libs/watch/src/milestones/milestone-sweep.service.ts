@@ -1,0 +1,103 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Clock } from '@ventanilla/config';
+import { Outbox } from '@ventanilla/queue';
+import { DataSource } from 'typeorm';
+import { WATCH_SETTINGS, WatchSettings } from '../watch-settings';
+import { FireResult, MilestoneEffects } from './milestone-effects.service';
+import { lockWatchedCases } from './watched-case';
+
+export interface SweepResult extends FireResult {
+  cases: number;
+  failed: number;
+  ms: number;
+}
+
+// The cases of the oldest pending milestones, read off the partial index; a case whose lock is
+// held (an officer's action, another worker's sweep) is skipped and comes back next pass.
+const DUE_CASES = `c.id IN (
+  SELECT case_id FROM case_milestones
+  WHERE due_at <= $1 AND done_at IS NULL AND canceled_at IS NULL AND case_id <> ALL($2::uuid[])
+  ORDER BY due_at LIMIT $3)`;
+
+/**
+ * Nothing is lost: whatever milestone is due and not done — its job lost in a Redis flush, a
+ * worker that crashed, a night of downtime — runs here, once. Batches are small transactions;
+ * two workers sweeping at once share the work through SKIP LOCKED.
+ */
+@Injectable()
+export class MilestoneSweep {
+  private readonly logger = new Logger(MilestoneSweep.name);
+  private running?: Promise<SweepResult>;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly effects: MilestoneEffects,
+    private readonly outbox: Outbox,
+    private readonly clock: Clock,
+    @Inject(WATCH_SETTINGS) private readonly settings: WatchSettings,
+  ) {}
+
+  /** One pass over everything due now; overlapping calls in one process share it. */
+  pass(): Promise<SweepResult> {
+    this.running ??= this.run().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async run(): Promise<SweepResult> {
+    const started = Date.now();
+    const now = this.clock.now();
+    const total: SweepResult = { cases: 0, fired: 0, skipped: 0, failed: 0, ms: 0 };
+    const failed: string[] = [];
+    const excluded: string[] = [];
+    for (;;) {
+      let ids: string[] = [];
+      try {
+        const batch = await this.dataSource.transaction(async (tx) => {
+          const cases = await lockWatchedCases(tx, DUE_CASES, [now.toISOString(), [...failed, ...excluded], this.settings.sweepBatch], { skipLocked: true });
+          ids = cases.map((c) => c.id);
+          return { cases: cases.length, ...(await this.effects.fireDue(tx, cases, now)) };
+        });
+        if (batch.cases === 0) break;
+        // Cases that had nothing left to claim (a racing job did it) are not read again this pass.
+        if (batch.fired + batch.skipped === 0) excluded.push(...ids);
+        total.cases += batch.cases;
+        total.fired += batch.fired;
+        total.skipped += batch.skipped;
+      } catch (error) {
+        if (ids.length === 0) throw error;
+        // One bad case must not hold the others back: retry the batch case by case.
+        const alone = await this.oneByOne(ids, now, failed);
+        total.cases += ids.length;
+        total.fired += alone.fired;
+        total.skipped += alone.skipped;
+      }
+      this.outbox.wake();
+    }
+    total.failed = failed.length;
+    total.ms = Date.now() - started;
+    if (total.cases > 0 || total.failed > 0) {
+      this.logger.log(
+        `Barrido de plazos: ${total.fired} hito(s) con efecto y ${total.skipped} omitido(s) en ${total.cases} caso(s)` +
+          `${total.failed ? `; ${total.failed} caso(s) con error` : ''} (${total.ms} ms)`,
+      );
+    }
+    return total;
+  }
+
+  private async oneByOne(ids: string[], now: Date, failed: string[]): Promise<FireResult> {
+    const sum: FireResult = { fired: 0, skipped: 0 };
+    for (const id of ids) {
+      try {
+        const r = await this.dataSource.transaction(async (tx) =>
+          this.effects.fireDue(tx, await lockWatchedCases(tx, 'c.id = $1', [id], { skipLocked: true }), now),
+        );
+        sum.fired += r.fired;
+        sum.skipped += r.skipped;
+      } catch (error) {
+        failed.push(id);
+        this.logger.error(`No se pudo atender los hitos del caso ${id}: ${String(error)}`);
+      }
+    }
+    return sum;
+  }
+}

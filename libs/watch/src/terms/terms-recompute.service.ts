@@ -1,0 +1,145 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { CalendarService, LegalClock, LocalDate, localDateOf, SubjectCalendar } from '@ventanilla/calendar';
+import { syncMilestones } from '@ventanilla/cases';
+import { Clock } from '@ventanilla/config';
+import { Outbox } from '@ventanilla/queue';
+import { DataSource } from 'typeorm';
+import { lockWatchedCases, WatchedCase } from '../milestones/watched-case';
+import { OPEN_CASE_SQL } from '../open-status.sql';
+import { WATCH_SETTINGS, WatchSettings } from '../watch-settings';
+
+export interface RecomputeTermsData {
+  /** The día inhábil just declared ('YYYY-MM-DD'). */
+  date: LocalDate;
+  /** Declared for one body only; null for everyone. */
+  subjectCode: string | null;
+}
+
+export interface CaseTermDates {
+  dueDate: LocalDate;
+  extendedDueDate: LocalDate | null;
+  fictaDueDate: LocalDate;
+  appealDueDate: LocalDate | null;
+}
+
+export interface RecomputeResult {
+  seen: number;
+  changed: number;
+}
+
+// Open cases whose terms run over the declared day. received_on stays: a request is not received
+// again when a past day turns inhábil.
+const TOUCHED = `${OPEN_CASE_SQL} AND c.id > $1 AND c.received_on < $2::date
+  AND ($2::date <= c.ficta_due_date OR $2::date <= c.appeal_due_date)
+  AND ($3::text IS NULL OR c.subject_code = $3)`;
+
+const FIRST_ID = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * A newly declared día inhábil moves the terms of the open cases it falls in: each one's due
+ * dates are recomputed from its reception day on the new calendar, recorded as a
+ * `terms_recomputed` event (before/after), and its milestones rescheduled. Closed cases
+ * (resolved, transferred, withdrawn) keep their history. Idempotent: a second run changes nothing.
+ */
+@Injectable()
+export class TermsRecompute {
+  private readonly logger = new Logger(TermsRecompute.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly calendar: CalendarService,
+    private readonly outbox: Outbox,
+    private readonly clock: Clock,
+    @Inject(WATCH_SETTINGS) private readonly settings: WatchSettings,
+  ) {}
+
+  async run(data: RecomputeTermsData): Promise<RecomputeResult> {
+    const scope = data.subjectCode ?? 'todos los sujetos obligados';
+    this.logger.log(`Recálculo de plazos por el día inhábil ${data.date} (${scope}): inicia`);
+    const total: RecomputeResult = { seen: 0, changed: 0 };
+    let after = FIRST_ID;
+    for (let batch = 1; ; batch++) {
+      const result = await this.dataSource.transaction(async (tx) => {
+        const cases = await lockWatchedCases(tx, TOUCHED, [after, data.date, data.subjectCode], {
+          tail: `ORDER BY c.id LIMIT ${this.settings.recomputeBatch}`,
+        });
+        if (cases.length === 0) return { seen: 0, changed: 0, last: after };
+        const { clock, calendar } = await this.calendar.current(tx);
+        const now = this.clock.now();
+        const changed: { c: WatchedCase; before: CaseTermDates; after: CaseTermDates; subject: SubjectCalendar }[] = [];
+        for (const c of cases) {
+          const subject = this.calendar.subjectCalendar(c.subject);
+          const before = termDates(c);
+          const next = recomputedTerms(c, data.date, clock, subject);
+          if (!sameTerms(before, next)) changed.push({ c, before, after: next, subject });
+        }
+        if (changed.length > 0) {
+          await tx.query(
+            `UPDATE cases c SET due_date = x.due, extended_due_date = x.extended, ficta_due_date = x.ficta,
+               appeal_due_date = x.appeal, version = c.version + 1, updated_at = $6
+             FROM unnest($1::uuid[], $2::date[], $3::date[], $4::date[], $5::date[]) AS x(id, due, extended, ficta, appeal)
+             WHERE c.id = x.id`,
+            [
+              changed.map((x) => x.c.id),
+              changed.map((x) => x.after.dueDate),
+              changed.map((x) => x.after.extendedDueDate),
+              changed.map((x) => x.after.fictaDueDate),
+              changed.map((x) => x.after.appealDueDate),
+              now.toISOString(),
+            ],
+          );
+          await tx.query(
+            `INSERT INTO case_events (case_id, type, at, actor_kind, data)
+             SELECT id, 'terms_recomputed', $3, 'system', data FROM unnest($1::uuid[], $2::jsonb[]) AS x(id, data)`,
+            [
+              changed.map((x) => x.c.id),
+              changed.map((x) => JSON.stringify({ nonBusinessDay: data.date, subjectCode: data.subjectCode, before: x.before, after: x.after })),
+              now.toISOString(),
+            ],
+          );
+          const targets = changed.map((x) => ({ id: x.c.id, state: { ...x.c, ...x.after }, subject: x.subject }));
+          await this.outbox.add(tx, await syncMilestones(tx, targets, calendar, now));
+        }
+        return { seen: cases.length, changed: changed.length, last: cases[cases.length - 1].id };
+      });
+      if (result.seen === 0) break;
+      after = result.last;
+      total.seen += result.seen;
+      total.changed += result.changed;
+      this.outbox.wake();
+      this.logger.log(`Recálculo de plazos por el día inhábil ${data.date}: lote ${batch}, ${total.seen} caso(s) revisado(s), ${total.changed} con plazos nuevos`);
+    }
+    this.logger.log(`Recálculo de plazos por el día inhábil ${data.date} (${scope}): ${total.changed} de ${total.seen} caso(s) cambiaron`);
+    return total;
+  }
+}
+
+function termDates(c: WatchedCase): CaseTermDates {
+  return { dueDate: c.dueDate, extendedDueDate: c.extendedDueDate, fictaDueDate: c.fictaDueDate, appealDueDate: c.appealDueDate };
+}
+
+function sameTerms(a: CaseTermDates, b: CaseTermDates): boolean {
+  return a.dueDate === b.dueDate && a.extendedDueDate === b.extendedDueDate && a.fictaDueDate === b.fictaDueDate && a.appealDueDate === b.appealDueDate;
+}
+
+/**
+ * The case's terms on the current calendar, counted as when they were first set: the due date
+ * from the reception day, the extension from the due date, the afirmativa ficta from the term that
+ * applies, and the appeal decision from its filing day (only when the declared day falls in it).
+ */
+export function recomputedTerms(
+  c: Pick<WatchedCase, 'receivedOn' | 'extendedDueDate' | 'appealStatus' | 'appealDueDate' | 'appealFiledAt'>,
+  declared: LocalDate,
+  clock: LegalClock,
+  subject: SubjectCalendar,
+): CaseTermDates {
+  const dueDate = clock.dueDate(c.receivedOn, subject);
+  const extendedDueDate = c.extendedDueDate === null ? null : clock.extendedDueDate(dueDate, subject);
+  const fictaDueDate = clock.fictaDueDate(extendedDueDate ?? dueDate, subject);
+  let appealDueDate = c.appealDueDate;
+  if (c.appealStatus === 'filed' && c.appealFiledAt && c.appealDueDate) {
+    const filedOn = localDateOf(c.appealFiledAt);
+    if (filedOn < declared && declared <= c.appealDueDate) appealDueDate = clock.appealDecisionDueDate(filedOn, subject);
+  }
+  return { dueDate, extendedDueDate, fictaDueDate, appealDueDate };
+}

@@ -1,0 +1,69 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { QUEUES } from '@ventanilla/queue';
+import type { Queue, RepeatOptions } from 'bullmq';
+import { WATCH_SETTINGS, WatchSettings } from './watch-settings';
+
+interface Schedule {
+  id: string;
+  job: string;
+  repeat: Omit<RepeatOptions, 'key'>;
+}
+
+// A flushed Redis loses its schedulers too; the worker puts back any that went missing.
+const RECHECK_MS = 5 * 60_000;
+
+/**
+ * The watch's recurring jobs, as BullMQ job schedulers upserted at worker start (idempotent:
+ * the same id replaces, never duplicates): the sweep every minute, the digests every morning.
+ */
+@Injectable()
+export class WatchSchedules implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(WatchSchedules.name);
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly moduleRef: ModuleRef,
+    @Inject(WATCH_SETTINGS) private readonly settings: WatchSettings,
+  ) {}
+
+  schedules(): Schedule[] {
+    const { jobs } = QUEUES.deadlines;
+    const tz = this.settings.timeZone;
+    return [
+      { id: 'watch-sweep', job: jobs.sweep, repeat: { every: this.settings.sweepEveryMs } },
+      { id: 'watch-subject-digest', job: jobs.subjectDigest, repeat: { pattern: this.settings.subjectDigestCron, tz } },
+      { id: 'watch-pdh-digest', job: jobs.pdhDigest, repeat: { pattern: this.settings.pdhDigestCron, tz } },
+    ];
+  }
+
+  onApplicationBootstrap(): void {
+    // Not awaited: with Redis down the worker still starts, and the upsert completes once it is back.
+    void this.ensure(false);
+    this.timer = setInterval(() => void this.ensure(true), RECHECK_MS);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  /** Upserts every scheduler (or, with `onlyMissing`, those Redis no longer has). */
+  async ensure(onlyMissing: boolean): Promise<void> {
+    const queue = this.moduleRef.get<Queue>(getQueueToken(QUEUES.deadlines.name), { strict: false });
+    try {
+      for (const s of this.schedules()) {
+        if (onlyMissing && (await queue.getJobScheduler(s.id))) continue;
+        await queue.upsertJobScheduler(s.id, s.repeat, {
+          name: s.job,
+          data: {},
+          opts: { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 500 } },
+        });
+        if (onlyMissing) this.logger.warn(`Programación ${s.id} no estaba en Redis; se restableció`);
+      }
+    } catch (error) {
+      this.logger.warn(`No se pudieron programar los trabajos periódicos del vigía: ${String(error)}`);
+    }
+  }
+}

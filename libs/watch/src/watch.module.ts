@@ -1,0 +1,29 @@
+import { Module } from '@nestjs/common';
+import { CasesCoreModule } from '@ventanilla/cases';
+import { IdempotencyService } from '@ventanilla/requests';
+import { DeadlinesProcessor } from './deadlines.processor';
+import { PdhDigests } from './digests/pdh-digest.service';
+import { SubjectDigests } from './digests/subject-digest.service';
+import { Housekeeping } from './housekeeping/housekeeping.service';
+import { MilestoneEffects } from './milestones/milestone-effects.service';
+import { MilestoneSweep } from './milestones/milestone-sweep.service';
+import { TermsRecompute } from './terms/terms-recompute.service';
+import { WatchSchedules } from './watch-schedules.service';
+import { WATCH_SETTINGS, watchSettings } from './watch-settings';
+
+const services = [MilestoneEffects, MilestoneSweep, TermsRecompute, SubjectDigests, PdhDigests, Housekeeping];
+
+/** The watch's services, without a BullMQ worker (benchmarks and tools use them directly). */
+@Module({
+  imports: [CasesCoreModule],
+  providers: [{ provide: WATCH_SETTINGS, useFactory: () => watchSettings() }, IdempotencyService, ...services],
+  exports: [WATCH_SETTINGS, ...services],
+})
+export class WatchCoreModule {}
+
+/** The deadline watch in the worker: its processor and its recurring jobs. */
+@Module({
+  imports: [WatchCoreModule],
+  providers: [DeadlinesProcessor, WatchSchedules],
+})
+export class WatchWorkerModule {}

@@ -1,0 +1,90 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { StaffUser } from '@ventanilla/auth';
+import { localDateOf } from '@ventanilla/calendar';
+import { Case, CaseActions, CaseReader, CaseView, REQUESTER } from '@ventanilla/cases';
+import { AppError } from '@ventanilla/http';
+import { LookupService, RequesterCredentials } from '@ventanilla/requests';
+import { Repository } from 'typeorm';
+import { CaseNotices, noticeKey } from '../staff/case-notices.service';
+import { caseIdOrNotFound, ownSubjectOnly, staffActor } from '../staff/staff-case-access';
+import { StaffCaseView, StaffCaseViews } from '../staff/staff-case-views.service';
+import { APPEAL_GROUNDS_LABELS, APPEAL_OUTCOME_LABELS } from './appeal-labels';
+import { canFileAppeal } from './appeal-window';
+import { AppealDecisionDto, FileAppealDto } from './appeal.dto';
+
+function appealOutOfTime(): AppError {
+  return new AppError('INVALID_STATE', {
+    es: 'El recurso de revisión procede dentro de los 15 días hábiles siguientes a la resolución, o una vez vencido el plazo sin respuesta (Art. 55).',
+    en: 'An appeal may be filed within 15 business days after the resolution, or once the term expired unanswered (Art. 55).',
+  });
+}
+
+/** The recurso de revisión (Arts. 52-60): the requester files it, the body's máxima autoridad decides it. */
+@Injectable()
+export class AppealService {
+  constructor(
+    @InjectRepository(Case) private readonly cases: Repository<Case>,
+    private readonly actions: CaseActions,
+    private readonly lookup: LookupService,
+    private readonly reader: CaseReader,
+    private readonly notices: CaseNotices,
+    private readonly views: StaffCaseViews,
+  ) {}
+
+  async file(credentials: RequesterCredentials, caseId: string, dto: FileAppealDto): Promise<CaseView> {
+    const request = await this.lookup.authenticate(credentials);
+    const target = await this.lookup.caseOf(request, caseId);
+    const event = 'appeal_filed';
+    await this.actions.run(target.id, { action: 'file_appeal', event, actor: REQUESTER }, (c, ctx) => {
+      const { clock } = ctx.calendar;
+      if (!canFileAppeal(c, clock, ctx.subjectCalendar, ctx.now)) throw appealOutOfTime();
+      const dueDate = clock.appealDecisionDueDate(localDateOf(ctx.now), ctx.subjectCalendar);
+      c.appealFiledAt = ctx.now;
+      c.appealDueDate = dueDate;
+      c.appealGrounds = dto.grounds;
+      c.appealText = dto.text;
+      const grounds = APPEAL_GROUNDS_LABELS[dto.grounds];
+      return {
+        eventData: { grounds: dto.grounds, dueDate },
+        mails: [
+          ...this.notices.toRequester(ctx.request, c, noticeKey(event, c), 'appeal-filed', { grounds, decisionDueDate: dueDate }),
+          ...this.notices.toUip(c.subject?.uipEmail, noticeKey('appeal-filed-uip', c), 'appeal-filed-uip', {
+            subjectName: c.subject?.name ?? c.subjectCode,
+            folio: c.folio,
+            caseId: c.id,
+            grounds,
+            text: dto.text,
+            decisionDueDate: dueDate,
+          }),
+        ],
+      };
+    });
+    return this.reader.view(await this.cases.findOneOrFail({ where: { id: target.id }, relations: { subject: true } }));
+  }
+
+  async decide(user: StaffUser, id: string, dto: AppealDecisionDto): Promise<StaffCaseView> {
+    const event = 'appeal_decided';
+    const updated = await this.actions.run(
+      caseIdOrNotFound(id),
+      { action: 'decide_appeal', event, actor: staffActor(user), authorize: ownSubjectOnly(user) },
+      (c, ctx) => {
+        // Art. 60: the body complies within 5 días hábiles of the decision.
+        const complianceDueDate = ctx.calendar.clock.complianceDueDate(localDateOf(ctx.now), ctx.subjectCalendar);
+        c.appealOutcome = dto.outcome;
+        c.appealDecisionText = dto.text;
+        c.appealDecidedAt = ctx.now;
+        return {
+          eventData: { outcome: dto.outcome, complianceDueDate },
+          mails: this.notices.toRequester(ctx.request, c, noticeKey(event, c), 'appeal-decided', {
+            outcome: APPEAL_OUTCOME_LABELS[dto.outcome],
+            text: dto.text,
+            // A confirmed resolution orders nothing new.
+            complianceDueDate: dto.outcome === 'confirmed' ? null : complianceDueDate,
+          }),
+        };
+      },
+    );
+    return this.views.current(user, updated.id);
+  }
+}

@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { requiresSubject, StaffUser } from '@ventanilla/auth';
+import { localDateOf } from '@ventanilla/calendar';
+import { Case, OPEN_STATUSES } from '@ventanilla/cases';
+import { Clock } from '@ventanilla/config';
+import { Repository } from 'typeorm';
+import { StaffCaseView, StaffCaseViews } from '../staff/staff-case-views.service';
+import { ListCasesQuery } from './list-cases.query';
+
+/** Open and past the term that applies, as of today in Guatemala: the SQL twin of `isOverdue`. */
+const OVERDUE = `(c.status IN (:...openStatuses) AND c.term_due_date < :today)`;
+
+@Injectable()
+export class CaseListingService {
+  constructor(
+    @InjectRepository(Case) private readonly cases: Repository<Case>,
+    private readonly views: StaffCaseViews,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The user's cases, the most urgent term first. */
+  async list(user: StaffUser, query: ListCasesQuery): Promise<{ items: StaffCaseView[]; total: number }> {
+    const qb = this.cases.createQueryBuilder('c').leftJoinAndSelect('c.subject', 's');
+    // A filter for another subject simply finds nothing: the list never says what other bodies hold.
+    if (requiresSubject(user.role)) qb.andWhere('c.subject_code = :own', { own: user.subjectCode });
+    if (query.subject) qb.andWhere('c.subject_code = :subject', { subject: query.subject });
+    if (query.status) qb.andWhere('c.status = :status', { status: query.status });
+    if (query.overdue) {
+      qb.andWhere(query.overdue === 'true' ? OVERDUE : `NOT ${OVERDUE}`, {
+        openStatuses: OPEN_STATUSES,
+        today: localDateOf(this.clock.now()),
+      });
+    }
+    qb.orderBy('c.term_due_date', 'ASC').addOrderBy('c.received_at', 'ASC').addOrderBy('c.id', 'ASC');
+    const [list, total] = await qb.offset(query.offset).limit(query.limit).getManyAndCount();
+    return { items: await this.views.render(user, list), total };
+  }
+
+  async get(user: StaffUser, id: string): Promise<StaffCaseView> {
+    const c = await this.views.readable(user, id);
+    return (await this.views.render(user, [c]))[0];
+  }
+}

@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { canReadSubject, seesContactDetails, StaffUser } from '@ventanilla/auth';
+import { Case, caseNotFound, CaseReader, CaseView, Request, RequesterView, requesterView } from '@ventanilla/cases';
+import { In, Repository } from 'typeorm';
+import { caseIdOrNotFound } from './staff-case-access';
+
+/**
+ * The contract's `Case` as staff see it: with what was asked (`description`) and who asked
+ * (`requester`). The PDH monitors compliance, not people, so its `requester` is null.
+ */
+export interface StaffCaseView extends CaseView {
+  description: string;
+  requester: RequesterView | null;
+}
+
+@Injectable()
+export class StaffCaseViews {
+  constructor(
+    @InjectRepository(Case) private readonly cases: Repository<Case>,
+    @InjectRepository(Request) private readonly requests: Repository<Request>,
+    private readonly reader: CaseReader,
+  ) {}
+
+  async render(user: StaffUser, list: Case[]): Promise<StaffCaseView[]> {
+    if (list.length === 0) return [];
+    const requests = await this.requests.findBy({ id: In([...new Set(list.map((c) => c.requestId))]) });
+    const byId = new Map(requests.map((r) => [r.id, r]));
+    const views = await this.reader.views(list);
+    return views.map((view, i) => {
+      const request = byId.get(list[i].requestId)!;
+      return { ...view, description: request.description, requester: seesContactDetails(user) ? requesterView(request) : null };
+    });
+  }
+
+  /** A case this user may read; any other is 404, as if it did not exist. */
+  async readable(user: StaffUser, id: string): Promise<Case> {
+    const c = await this.cases.findOne({ where: { id: caseIdOrNotFound(id) }, relations: { subject: true } });
+    if (!c || !canReadSubject(user, c.subjectCode)) throw caseNotFound();
+    return c;
+  }
+
+  /** The case as it is now (after an action: its generated term and version come from the row). */
+  async current(user: StaffUser, id: string): Promise<StaffCaseView> {
+    const c = await this.cases.findOneOrFail({ where: { id }, relations: { subject: true } });
+    return (await this.render(user, [c]))[0];
+  }
+}
