@@ -8,7 +8,7 @@ import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { addDays, CalendarService, localDateOf, SubjectCalendar } from '@ventanilla/calendar';
 import { milestoneJob, milestoneSettings, planMilestones } from '@ventanilla/cases';
-import { ConfigModule } from '@ventanilla/config';
+import { ConfigModule, loadConfig } from '@ventanilla/config';
 import { DatabaseModule } from '@ventanilla/database';
 import { DEFAULT_JOB_OPTIONS, Outbox, QueueModule, QUEUES } from '@ventanilla/queue';
 import { MilestoneSweep, WatchCoreModule } from '@ventanilla/watch';
@@ -53,7 +53,7 @@ class BenchModule {}
  */
 async function seedPlans(db: DataSource, calendarService: CalendarService): Promise<void> {
   const { clock, calendar } = await calendarService.current();
-  const settings = milestoneSettings({});
+  const settings = milestoneSettings(loadConfig({}));
   const subjects: (SubjectCalendar & { code: string })[] = (
     await db.query(`SELECT code, works_saturdays AS "worksSaturdays", closing_time AS "closingTime" FROM subjects ORDER BY code`)
   ).map((s: { code: string; worksSaturdays: boolean; closingTime: string | null }) => calendarService.subjectCalendar(s));
@@ -199,7 +199,7 @@ async function main(): Promise<void> {
     t = process.hrtime.bigint();
     const relayed = await outbox.relay();
     const relaySeconds = seconds(t);
-    log(`outbox relay (one add per row, as deployed): ${n(relayed)} of ${n(pending)} rows in ${relaySeconds.toFixed(1)} s (${n(relayed / relaySeconds)} jobs/s)`);
+    log(`outbox relay (the real Outbox: addBulk per run of rows): ${n(relayed)} of ${n(pending)} rows in ${relaySeconds.toFixed(1)} s (${n(relayed / relaySeconds)} jobs/s)`);
 
     // Scheduling: the pending milestones of a subset of cases, added in bulk as the jobs the outbox would add.
     const client = new Redis(redis.url);

@@ -91,7 +91,10 @@ describe('deadline watch after a Redis flush (e2e)', () => {
          ('filing', 'vieja', repeat('a', 64), 201, '{}', now() - interval '3 days'),
          ('filing', 'nueva', repeat('b', 64), 201, '{}', now())`,
     );
-    expect(await env.worker!.get(Housekeeping).prune()).toEqual({ outbox: 1, idempotencyKeys: 1 });
+    // The worker's scheduled sweep prunes too and may get there first: the rows left are what counts.
+    const pruned = await env.worker!.get(Housekeeping).prune();
+    expect(pruned.outbox).toBeLessThanOrEqual(1);
+    expect(pruned.idempotencyKeys).toBeLessThanOrEqual(1);
     const left: { id: string }[] = await env.db.query(`SELECT id FROM outbox WHERE id = ANY($1::bigint[])`, [ids.map((r) => r.id)]);
     expect(left.map((r) => r.id)).toEqual([ids[1].id]);
     const keys: { key: string }[] = await env.db.query(`SELECT key FROM idempotency_keys`);

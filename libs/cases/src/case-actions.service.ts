@@ -1,6 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { CalendarService, LoadedCalendar, SubjectCalendar } from '@ventanilla/calendar';
-import { Clock } from '@ventanilla/config';
+import { Clock, EnvDto } from '@ventanilla/config';
 import { AppError } from '@ventanilla/http';
 import { MailJob, MailService } from '@ventanilla/mail';
 import { Outbox, OutboxEntry } from '@ventanilla/queue';
@@ -8,7 +8,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { appendEvent, Actor } from './case-events';
 import { applyTransition, CaseAction } from './case-status';
 import { Case } from './case.entity';
-import { milestoneTarget, syncMilestones } from './milestones';
+import { milestoneSettings, milestoneTarget, syncMilestones } from './milestones';
 import { Request } from './request.entity';
 
 export interface CaseActionContext {
@@ -48,6 +48,7 @@ export class CaseActions {
     private readonly mail: MailService,
     private readonly outbox: Outbox,
     private readonly clock: Clock,
+    @Inject(EnvDto) private readonly config: EnvDto,
   ) {}
 
   async run(
@@ -74,7 +75,7 @@ export class CaseActions {
       await this.mail.enqueue(tx, effects.mails ?? []);
       // The watch's milestones follow the case's new state: moved, added, or canceled once closed.
       const watched = milestoneTarget(c, this.calendar.subjectCalendar(c.subject!));
-      const milestoneJobs = await syncMilestones(tx, [watched], calendar.calendar, now);
+      const milestoneJobs = await syncMilestones(tx, [watched], calendar.calendar, now, milestoneSettings(this.config));
       await this.outbox.add(tx, [...(effects.jobs ?? []), ...milestoneJobs]);
       return c;
     });

@@ -1,11 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { CalendarService } from '@ventanilla/calendar';
+import { EnvDto } from '@ventanilla/config';
 import { Outbox } from '@ventanilla/queue';
 import { Subject } from '@ventanilla/subjects';
 import { EntityManager } from 'typeorm';
 import { Actor, appendEvent } from './case-events';
 import { Case, Channel } from './case.entity';
-import { milestoneTarget, syncMilestones } from './milestones';
+import { milestoneSettings, milestoneTarget, syncMilestones } from './milestones';
 import { Request } from './request.entity';
 
 export interface OpenCaseInput {
@@ -30,6 +31,7 @@ export class CaseFactory {
   constructor(
     private readonly calendar: CalendarService,
     private readonly outbox: Outbox,
+    @Inject(EnvDto) private readonly config: EnvDto,
   ) {}
 
   async open(tx: EntityManager, input: OpenCaseInput): Promise<Case> {
@@ -62,7 +64,7 @@ export class CaseFactory {
       ...(input.transferredFromCaseId ? { transferredFromCaseId: input.transferredFromCaseId } : {}),
     });
     // Every new case is watched from birth; the caller wakes the outbox after its commit.
-    await this.outbox.add(tx, await syncMilestones(tx, [milestoneTarget(saved, subjectCalendar)], calendar, input.at));
+    await this.outbox.add(tx, await syncMilestones(tx, [milestoneTarget(saved, subjectCalendar)], calendar, input.at, milestoneSettings(this.config)));
     return saved;
   }
 }

@@ -107,4 +107,21 @@ export class EnvDto {
   @IsOptional()
   @IsString()
   PDH_MONITOR_EMAILS?: string;
+
+  // --- The deadline watch. ---
+  /** Reminder to the UIP this many días hábiles before the term ends, at this local time. */
+  @Type(() => Number) @IsInt() @Min(1) WATCH_REMINDER_DAYS = 3;
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/) WATCH_REMINDER_TIME = '08:00';
+  /** How often the sweep looks for milestones left behind (ms), and cases per transaction. */
+  @Type(() => Number) @IsInt() @Min(1000) WATCH_SWEEP_EVERY_MS = 60_000;
+  @Type(() => Number) @IsInt() @Min(1) WATCH_SWEEP_BATCH = 500;
+  /** Cases per transaction when a declared día inhábil moves terms. */
+  @Type(() => Number) @IsInt() @Min(1) WATCH_RECOMPUTE_BATCH = 500;
+  /** Daily digests (cron, America/Guatemala): before the UIPs open, after the night's milestones. */
+  @IsString() WATCH_SUBJECT_DIGEST_CRON = '0 7 * * *';
+  @IsString() WATCH_PDH_DIGEST_CRON = '5 7 * * *';
+  /** Cases listed by name in a digest section; the rest are counted. */
+  @Type(() => Number) @IsInt() @Min(1) WATCH_DIGEST_LIST_LIMIT = 50;
+  /** Relayed outbox rows are kept this long for diagnosis, then pruned. */
+  @Type(() => Number) @IsInt() @Min(1) WATCH_OUTBOX_RETENTION_DAYS = 7;
 }

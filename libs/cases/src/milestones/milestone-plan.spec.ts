@@ -1,3 +1,4 @@
+import { loadConfig } from '@ventanilla/config';
 import { BusinessCalendar, SubjectCalendar } from '@ventanilla/calendar';
 import {
   businessDayBefore,
@@ -238,7 +239,8 @@ describe('milestoneSettings', () => {
     [{ WATCH_REMINDER_DAYS: 'tres' }, /WATCH_REMINDER_DAYS/],
     [{ WATCH_REMINDER_TIME: '8am' }, /WATCH_REMINDER_TIME/],
   ])('%j', (env, expected) => {
-    if (expected instanceof RegExp) expect(() => milestoneSettings(env)).toThrow(expected);
-    else expect(milestoneSettings(env)).toEqual(expected);
+    // Read and validated with the rest of the configuration.
+    if (expected instanceof RegExp) expect(() => milestoneSettings(loadConfig(env))).toThrow(expected);
+    else expect(milestoneSettings(loadConfig(env))).toEqual(expected);
   });
 });

@@ -1,8 +1,8 @@
+import type { EnvDto } from '@ventanilla/config';
 import {
   addDays,
   BusinessCalendar,
   endOfLocalDay,
-  isLocalTime,
   LocalDate,
   LocalTime,
   startOfLocalDay,
@@ -133,14 +133,7 @@ export function milestoneApplies(kind: MilestoneKind, c: MilestoneCaseState, now
   }
 }
 
-/**
- * The reminders' settings: optional WATCH_REMINDER_DAYS and WATCH_REMINDER_TIME, read here
- * (EnvDto is shared by every feature) with the product's defaults: 3 días hábiles, 08:00.
- */
-export function milestoneSettings(env: NodeJS.ProcessEnv = process.env): MilestoneSettings {
-  const days = Number(env.WATCH_REMINDER_DAYS ?? 3);
-  const time = env.WATCH_REMINDER_TIME ?? '08:00';
-  if (!Number.isInteger(days) || days < 1) throw new RangeError(`WATCH_REMINDER_DAYS debe ser un entero ≥ 1: ${env.WATCH_REMINDER_DAYS}`);
-  if (!isLocalTime(time)) throw new RangeError(`WATCH_REMINDER_TIME debe tener la forma HH:MM: ${time}`);
-  return { reminderDays: days, reminderTime: time };
+/** The reminders' days and hour, from the validated configuration. */
+export function milestoneSettings(config: Pick<EnvDto, 'WATCH_REMINDER_DAYS' | 'WATCH_REMINDER_TIME'>): MilestoneSettings {
+  return { reminderDays: config.WATCH_REMINDER_DAYS, reminderTime: config.WATCH_REMINDER_TIME };
 }

@@ -2,7 +2,7 @@ import { BusinessCalendar, SubjectCalendar } from '@ventanilla/calendar';
 import { OutboxEntry, QUEUES } from '@ventanilla/queue';
 import { EntityManager } from 'typeorm';
 import type { Case } from '../case.entity';
-import { MilestoneCaseState, MilestoneKind, milestoneSettings, MilestoneSettings, planMilestones } from './milestone-plan';
+import { MilestoneCaseState, MilestoneKind, MilestoneSettings, planMilestones } from './milestone-plan';
 
 /** One case to plan: its id, its current state and its body's calendar. */
 export interface MilestoneTarget {
@@ -43,14 +43,6 @@ interface ExistingRow {
   canceled: boolean;
 }
 
-let defaultSettings: MilestoneSettings | undefined;
-
-/** Read once per process: the reminders' days and hour (env WATCH_REMINDER_DAYS, WATCH_REMINDER_TIME). */
-export function currentMilestoneSettings(): MilestoneSettings {
-  defaultSettings ??= milestoneSettings();
-  return defaultSettings;
-}
-
 /**
  * Derived from case, kind and due instant: scheduling the same milestone twice is one BullMQ
  * job, and a rescheduled one gets a new id. No ':' (BullMQ refuses it in custom ids).
@@ -82,7 +74,7 @@ export async function syncMilestones(
   targets: MilestoneTarget[],
   calendar: BusinessCalendar,
   now: Date,
-  settings: MilestoneSettings = currentMilestoneSettings(),
+  settings: MilestoneSettings,
 ): Promise<OutboxEntry[]> {
   if (targets.length === 0) return [];
   const existing: ExistingRow[] = await tx.query(

@@ -6,6 +6,7 @@ import {
   MilestoneJobData,
   milestoneJobId,
   MilestoneKind,
+  milestoneSettings,
   syncMilestones,
   termDueDate,
 } from '@ventanilla/cases';
@@ -80,7 +81,7 @@ export class MilestoneEffects {
       return s;
     };
     // Self-healing: a change that bypassed CaseActions still gets its milestones right before they fire.
-    const jobs = await syncMilestones(tx, cases.map((c) => ({ id: c.id, state: c, subject: subjectOf(c) })), calendar, now);
+    const jobs = await syncMilestones(tx, cases.map((c) => ({ id: c.id, state: c, subject: subjectOf(c) })), calendar, now, milestoneSettings(this.config));
     const due: DueRow[] = await tx.query(
       `SELECT case_id, kind, due_at FROM case_milestones
        WHERE case_id = ANY($1::uuid[]) AND due_at <= $2 AND done_at IS NULL AND canceled_at IS NULL

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CalendarService, LegalClock, LocalDate, localDateOf, SubjectCalendar } from '@ventanilla/calendar';
-import { syncMilestones } from '@ventanilla/cases';
-import { Clock } from '@ventanilla/config';
+import { milestoneSettings, syncMilestones } from '@ventanilla/cases';
+import { Clock, EnvDto } from '@ventanilla/config';
 import { Outbox } from '@ventanilla/queue';
 import { DataSource } from 'typeorm';
 import { lockWatchedCases, WatchedCase } from '../milestones/watched-case';
@@ -51,6 +51,7 @@ export class TermsRecompute {
     private readonly outbox: Outbox,
     private readonly clock: Clock,
     @Inject(WATCH_SETTINGS) private readonly settings: WatchSettings,
+    @Inject(EnvDto) private readonly config: EnvDto,
   ) {}
 
   async run(data: RecomputeTermsData): Promise<RecomputeResult> {
@@ -98,7 +99,7 @@ export class TermsRecompute {
             ],
           );
           const targets = changed.map((x) => ({ id: x.c.id, state: { ...x.c, ...x.after }, subject: x.subject }));
-          await this.outbox.add(tx, await syncMilestones(tx, targets, calendar, now));
+          await this.outbox.add(tx, await syncMilestones(tx, targets, calendar, now, milestoneSettings(this.config)));
         }
         return { seen: cases.length, changed: changed.length, last: cases[cases.length - 1].id };
       });
