@@ -123,9 +123,13 @@ describe('the recurso de revisión: filed by the requester, decided by the highe
     expect((await fileAppeal(env, late).expect(409)).body.error).toBe('INVALID_STATE');
     expect(await caseState(env, late.caseId)).toEqual(lateBefore);
     jest.restoreAllMocks();
-    // Forty days after an unanswered term, too.
+  });
+
+  it('admits an appeal against silence for as long as the case stays unanswered', async () => {
+    // Sixty days after reception the 15 días hábiles after the term have passed, but the body still owes the answer.
     const stale = await registerOld(env, tokens.officer, 60, 'vencido');
-    expect((await fileAppeal(env, stale, { grounds: 'no_answer', text: 'Nunca recibí respuesta a mi solicitud.' }).expect(409)).body.error).toBe('INVALID_STATE');
+    const res = await fileAppeal(env, stale, { grounds: 'no_answer', text: 'Nunca recibí respuesta a mi solicitud.' }).expect(201);
+    expect(res.body.appeal).toMatchObject({ status: 'filed', outcome: null });
   });
 
   it.each([

@@ -3,19 +3,19 @@ import { Case, isOverdue } from '@ventanilla/cases';
 
 type AppealableCase = Pick<Case, 'status' | 'resolvedAt' | 'termDueDate'>;
 
-/**
- * Art. 55: the last day to file a recurso de revisión — 15 días hábiles after the resolution,
- * or after the term ran out unanswered — or null while neither has happened (or the case
- * closed otherwise: transferred, withdrawn).
- */
-export function appealWindowEnd(c: AppealableCase, clock: LegalClock, subject: SubjectCalendar, now: Date): LocalDate | null {
+/** Art. 55: the last day to appeal a resolution — 15 días hábiles after it — or null when unresolved. */
+export function appealWindowEnd(c: AppealableCase, clock: LegalClock, subject: SubjectCalendar): LocalDate | null {
   if (c.status === 'resolved' && c.resolvedAt) return clock.appealDeadline(localDateOf(c.resolvedAt), subject);
-  if (isOverdue(c, now)) return clock.appealDeadline(c.termDueDate, subject);
   return null;
 }
 
-/** Whether an appeal filed `now` is on time; the window runs to the end of its last day. */
+/**
+ * Whether an appeal filed `now` is admissible: within the window after a resolution, or at any
+ * time while the case is overdue — the silence goes on, and the requester may not lose the
+ * remedy while the body still owes the answer (the contract: "or once the case is overdue").
+ */
 export function canFileAppeal(c: AppealableCase, clock: LegalClock, subject: SubjectCalendar, now: Date): boolean {
-  const end = appealWindowEnd(c, clock, subject, now);
+  if (isOverdue(c, now)) return true;
+  const end = appealWindowEnd(c, clock, subject);
   return end !== null && !clock.isPast(end, now);
 }
