@@ -19,13 +19,13 @@ export class CalendarRevision1763700000003 implements MigrationInterface {
       END $$`);
     await q.query(`
       CREATE TRIGGER non_business_days_revision AFTER INSERT OR UPDATE OR DELETE ON non_business_days
-      FOR EACH STATEMENT EXECUTE FUNCTION bump_calendar_revision()`);
+      FOR EACH ROW EXECUTE FUNCTION bump_calendar_revision()`);
     await q.query(`
       CREATE TRIGGER local_holidays_revision AFTER INSERT OR UPDATE OR DELETE ON local_holidays
-      FOR EACH STATEMENT EXECUTE FUNCTION bump_calendar_revision()`);
+      FOR EACH ROW EXECUTE FUNCTION bump_calendar_revision()`);
     await q.query(`
       CREATE TRIGGER subjects_calendar_revision AFTER UPDATE OF works_saturdays, closing_time ON subjects
-      FOR EACH STATEMENT EXECUTE FUNCTION bump_calendar_revision()`);
+      FOR EACH ROW EXECUTE FUNCTION bump_calendar_revision()`);
   }
 
   async down(q: QueryRunner): Promise<void> {
