@@ -4,6 +4,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * A counter bumped by triggers on every change to the calendar's data (declared days, local
  * holidays, a subject's Saturdays or closing time). Each process caches the calendar per
  * revision and reads this one row before using it, so no process serves a stale day.
+ * Row triggers: a statement that changes nothing (re-seeding the catalog) keeps every cache.
  */
 export class CalendarRevision1763700000003 implements MigrationInterface {
   name = 'CalendarRevision1763700000003';
