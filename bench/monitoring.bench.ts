@@ -6,10 +6,10 @@
 // (BENCH_KEEP_DB=1 keeps it for EXPLAIN). Needs the local PostgreSQL and Redis, like the e2e tests.
 // Run: npx ts-node -r tsconfig-paths/register bench/monitoring.bench.ts
 import 'reflect-metadata';
-import Redis from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { addDays, localDateOf } from '../libs/calendar/src/law';
+import { clearRedisPrefix } from '../test/support/test-environment';
 
 const SERVER_URL = process.env.TEST_DATABASE_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const SUBJECTS = 1_260;
@@ -176,21 +176,6 @@ async function exportOnce(url: string, expectedLines: number): Promise<ExportFig
   return { seconds: elapsed, bytes, lines, peakRss, peakHeap, baseRss: base.rss, baseHeap: base.heapUsed, rssAt };
 }
 
-/** The api's queues left a few keys under the bench's own prefix. */
-async function clearRedisPrefix(prefix: string): Promise<void> {
-  const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { maxRetriesPerRequest: 1 });
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-      if (keys.length > 0) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-}
-
 async function main(): Promise<void> {
   const total = process.hrtime.bigint();
   const url = databaseUrl(database);
@@ -271,7 +256,8 @@ async function main(): Promise<void> {
     await db.end();
     if (process.env.BENCH_KEEP_DB === '1') console.log(`\nkept ${url}`);
     else await admin((c) => c.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`));
-    await clearRedisPrefix(`bench:${database}:`);
+    // The api's queues left a few keys under the bench's own prefix.
+    await clearRedisPrefix(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', `bench:${database}:`);
     console.log(`\ntotal bench time: ${seconds(total).toFixed(0)} s`);
   }
 }

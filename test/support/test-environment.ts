@@ -94,7 +94,8 @@ export async function startTestEnvironment(options: TestEnvironmentOptions = {})
   };
 }
 
-async function clearRedisPrefix(url: string, prefix: string): Promise<void> {
+/** Deletes every key under a prefix (a suite's or a bench's own). */
+export async function clearRedisPrefix(url: string, prefix: string): Promise<void> {
   const redis = new Redis(url, { maxRetriesPerRequest: 1 });
   try {
     let cursor = '0';
