@@ -193,6 +193,14 @@ describe('filing and looking up a request without an account (e2e)', () => {
         .send(filingBody({ description: 'x'.repeat(3 * 1024 * 1024) }))
         .expect(413);
       expect(huge.body).toMatchObject({ statusCode: 413, error: 'PAYLOAD_TOO_LARGE' });
+      for (const raw of ['[]', '[{"subjects":["MINFIN"]}]', 'null', '42', '"texto"']) {
+        const res = await env.http.post('/api/v1/requests').set('Content-Type', 'application/json').send(raw).expect(400);
+        expect(res.body).toMatchObject({ statusCode: 400, error: 'VALIDATION_FAILED' });
+      }
+      const nul = await env.http.post('/api/v1/requests').send(filingBody({ description: 'Presupuesto \u0000 municipal de 2026' })).expect(400);
+      expect(nul.body.error).toBe('VALIDATION_FAILED');
+      const plain = await env.http.post('/api/v1/requests').set('Content-Type', 'text/plain').send('hola').expect(400);
+      expect(plain.body.error).toBe('VALIDATION_FAILED');
       const english = await env.http.post('/api/v1/requests').set('Accept-Language', 'en').send(filingBody({ deliveryFormat: 'fax' })).expect(400);
       expect(english.body.message).toBe('The request has invalid data.');
       const badKey = await env.http.post('/api/v1/requests').set('Idempotency-Key', 'x'.repeat(201)).send(filingBody()).expect(400);

@@ -58,6 +58,7 @@ describe('catalog of obligated subjects (e2e)', () => {
       ['/api/v1/subjects?limit=501', 400, 'limit'],
       ['/api/v1/subjects?limit=abc', 400, 'limit'],
       ['/api/v1/subjects?offset=-1', 400, 'offset'],
+      ['/api/v1/subjects?offset=99999999999999999999', 400, 'offset'],
       ['/api/v1/subjects?departmentCode=4', 400, 'departmentCode'],
       ['/api/v1/subjects?unknown=1', 400, 'unknown'],
       [`/api/v1/subjects?q=${'x'.repeat(201)}`, 400, 'q'],
@@ -68,6 +69,11 @@ describe('catalog of obligated subjects (e2e)', () => {
       expect(res.body.details.map((d: { field: string }) => d.field)).toContain(field);
       expect(typeof res.body.message).toBe('string');
     }
+    // A NUL byte never reaches PostgreSQL (which would fail on it).
+    for (const url of ['/api/v1/subjects/%00', '/api/v1/subjects?q=a%00b']) {
+      expect((await env.http.get(url).expect(400)).body.error).toBe('VALIDATION_FAILED');
+    }
+    await env.http.get(`/api/v1/subjects/${encodeURIComponent('ñ'.repeat(50))}`).expect(404);
     const missing = await env.http.get('/api/v1/subjects/NOPE').expect(404);
     expect(missing.body).toMatchObject({ statusCode: 404, error: 'NOT_FOUND', details: [] });
     const unknownRoute = await env.http.get('/api/v1/nowhere').set('Accept-Language', 'en').expect(404);

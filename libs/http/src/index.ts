@@ -7,3 +7,4 @@ export * from './language';
 export * from './logging.module';
 export * from './validation';
 export * from './validation-messages';
+export * from './pagination';

@@ -49,16 +49,28 @@ function constraintArgs(error: ValidationError, name: string): unknown[] {
   return metadata?.constraints ?? [];
 }
 
+/**
+ * The template's message; when it cannot be rendered (its arguments were not found, as for a
+ * body that is not an object) or there is none (custom decorators carry their own Spanish
+ * message), class-validator's own.
+ */
+function render(template: Template | undefined, args: unknown[], fallback: string): string {
+  if (!template) return fallback;
+  try {
+    return template(args);
+  } catch {
+    return fallback;
+  }
+}
+
 /** Flattens class-validator errors into the contract's `details`, with dotted field paths. */
 export function fieldErrors(errors: ValidationError[], language: Language, parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.entries(error.constraints ?? {}).map(([name, fallback]) => {
-      const template = TEMPLATES[name];
-      // Custom decorators carry their own Spanish message.
-      const message = template ? template[language](constraintArgs(error, name)) : fallback;
-      return { field, message };
-    });
+    const own = Object.entries(error.constraints ?? {}).map(([name, fallback]) => ({
+      field,
+      message: render(TEMPLATES[name]?.[language], constraintArgs(error, name), fallback),
+    }));
     return [...own, ...fieldErrors(error.children ?? [], language, field)];
   });
 }

@@ -29,7 +29,7 @@ export class SubjectsService {
   }
 
   async get(code: string): Promise<Subject> {
-    const subject = await this.subjects.findOneBy({ code: code.toUpperCase() });
+    const subject = SUBJECT_CODE.test(code) ? await this.subjects.findOneBy({ code: code.toUpperCase() }) : null;
     if (!subject) {
       throw AppError.notFound({ es: `No existe el sujeto obligado ${code}.`, en: `There is no obligated subject ${code}.` });
     }
@@ -51,6 +51,9 @@ export class SubjectsService {
     return byCode;
   }
 }
+
+/** What a subject code can look like; anything else names no subject. */
+const SUBJECT_CODE = /^[A-Za-z0-9-]{1,40}$/;
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
