@@ -1,4 +1,4 @@
-export * from './access-code.guard';
+export * from './access-code-verifier';
 export * from './codes';
 export * from './file-request.dto';
 export * from './filing.service';

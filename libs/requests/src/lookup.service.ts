@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Case, CaseReader, CaseView, Request, RequesterView, requesterView } from '@ventanilla/cases';
 import { AppError } from '@ventanilla/http';
 import { Repository } from 'typeorm';
-import { AccessCodeGuard } from './access-code.guard';
+import { AccessCodeVerifier } from './access-code-verifier';
 import { normalizeFolio } from './codes';
 
 export interface PublicRequestView {
@@ -31,7 +31,7 @@ export class LookupService {
   constructor(
     @InjectRepository(Request) private readonly requests: Repository<Request>,
     private readonly reader: CaseReader,
-    private readonly accessCodes: AccessCodeGuard,
+    private readonly accessCodes: AccessCodeVerifier,
   ) {}
 
   async publicView(folioInput: string): Promise<PublicRequestView> {

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CasesCoreModule } from '@ventanilla/cases';
 import { SubjectsCoreModule } from '@ventanilla/subjects';
-import { AccessCodeGuard } from './access-code.guard';
+import { AccessCodeVerifier } from './access-code-verifier';
 import { FilingService } from './filing.service';
 import { IdempotencyService } from './idempotency.service';
 import { LookupService } from './lookup.service';
@@ -12,7 +12,7 @@ import { RequestsController } from './requests.controller';
 @Module({
   imports: [CasesCoreModule, SubjectsCoreModule],
   controllers: [RequestsController],
-  providers: [FilingService, IdempotencyService, LookupService, AccessCodeGuard, RequesterActionsService],
+  providers: [FilingService, IdempotencyService, LookupService, AccessCodeVerifier, RequesterActionsService],
   exports: [FilingService, IdempotencyService, LookupService],
 })
 export class RequestsModule {}

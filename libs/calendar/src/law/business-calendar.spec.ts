@@ -1,5 +1,5 @@
 import { BusinessCalendar, SubjectCalendar } from './business-calendar';
-import { halfDayCalendar, MINFIN, MUNI_GUATEMALA, RENAP, SAT, fixtureData, strictCalendar } from './calendar.fixture';
+import { fixtureData, halfDayCalendar, MINFIN, MUNI_GUATEMALA, NATIONAL_2026, RENAP, SAT, strictCalendar } from './calendar.fixture';
 
 const strict = strictCalendar();
 const halfDays = halfDayCalendar();
@@ -140,37 +140,23 @@ describe('BusinessCalendar', () => {
   });
 
   describe('nonBusinessDays', () => {
-    const national2026 = [
-      { date: '2026-01-01', name: 'Año Nuevo', kind: 'holiday' },
-      { date: '2026-04-02', name: 'Jueves Santo', kind: 'holiday' },
-      { date: '2026-04-03', name: 'Viernes Santo', kind: 'holiday' },
-      { date: '2026-04-04', name: 'Sábado Santo', kind: 'holiday' },
-      { date: '2026-05-01', name: 'Día del Trabajo', kind: 'holiday' },
-      { date: '2026-06-29', name: 'Día del Ejército', kind: 'holiday' },
-      { date: '2026-09-15', name: 'Día de la Independencia', kind: 'holiday' },
-      { date: '2026-10-20', name: 'Día de la Revolución de 1944', kind: 'holiday' },
-      { date: '2026-11-01', name: 'Día de Todos los Santos', kind: 'holiday' },
-      { date: '2026-12-24', name: 'Nochebuena (desde mediodía)', kind: 'half_day' },
-      { date: '2026-12-25', name: 'Navidad', kind: 'holiday' },
-      { date: '2026-12-31', name: 'Fin de Año (desde mediodía)', kind: 'half_day' },
-    ];
 
     it.each<[Which]>([['strict'], ['halfDays']])('lists national holidays and half days (%s)', (which) => {
-      expect(calendars[which].nonBusinessDays(2026)).toEqual(national2026);
+      expect(calendars[which].nonBusinessDays(2026)).toEqual(NATIONAL_2026);
     });
 
     it('adds a subject’s own declared day only for that subject', () => {
       const closure = { date: '2026-03-10', name: 'Cierre de oficinas por traslado', kind: 'declared' };
-      expect(strict.nonBusinessDays(2026, SAT)).toEqual([national2026[0], closure, ...national2026.slice(1)]);
-      expect(strict.nonBusinessDays(2026, MINFIN)).toEqual(national2026);
+      expect(strict.nonBusinessDays(2026, SAT)).toEqual([NATIONAL_2026[0], closure, ...NATIONAL_2026.slice(1)]);
+      expect(strict.nonBusinessDays(2026, MINFIN)).toEqual(NATIONAL_2026);
     });
 
     it('adds the fiesta titular for the municipality', () => {
       const fiesta = { date: '2026-08-15', name: 'Feria de la Virgen de la Asunción', kind: 'local_holiday' };
       expect(strict.nonBusinessDays(2026, MUNI_GUATEMALA)).toEqual([
-        ...national2026.slice(0, 6),
+        ...NATIONAL_2026.slice(0, 6),
         fiesta,
-        ...national2026.slice(6),
+        ...NATIONAL_2026.slice(6),
       ]);
     });
 
@@ -199,7 +185,7 @@ describe('BusinessCalendar', () => {
       const first = strict.nonBusinessDays(2026);
       first[0].date = '1999-01-01';
       first.length = 0;
-      expect(strict.nonBusinessDays(2026)).toEqual(national2026);
+      expect(strict.nonBusinessDays(2026)).toEqual(NATIONAL_2026);
     });
   });
 

@@ -1,4 +1,5 @@
 import { easterSunday, NATIONAL_HOLIDAY_RULES, nationalHolidays } from './holiday-rules';
+import { NATIONAL_2026 } from './calendar.fixture';
 
 const on = (year: number, name: string): string[] =>
   nationalHolidays(year)
@@ -69,20 +70,7 @@ describe('holiday rules (Código de Trabajo Art. 127, Decreto 19-2018)', () => {
   });
 
   it('lists 2026 in full, sorted, with half days marked', () => {
-    expect(nationalHolidays(2026)).toEqual([
-      { date: '2026-01-01', name: 'Año Nuevo', kind: 'holiday' },
-      { date: '2026-04-02', name: 'Jueves Santo', kind: 'holiday' },
-      { date: '2026-04-03', name: 'Viernes Santo', kind: 'holiday' },
-      { date: '2026-04-04', name: 'Sábado Santo', kind: 'holiday' },
-      { date: '2026-05-01', name: 'Día del Trabajo', kind: 'holiday' },
-      { date: '2026-06-29', name: 'Día del Ejército', kind: 'holiday' },
-      { date: '2026-09-15', name: 'Día de la Independencia', kind: 'holiday' },
-      { date: '2026-10-20', name: 'Día de la Revolución de 1944', kind: 'holiday' },
-      { date: '2026-11-01', name: 'Día de Todos los Santos', kind: 'holiday' },
-      { date: '2026-12-24', name: 'Nochebuena (desde mediodía)', kind: 'half_day' },
-      { date: '2026-12-25', name: 'Navidad', kind: 'holiday' },
-      { date: '2026-12-31', name: 'Fin de Año (desde mediodía)', kind: 'half_day' },
-    ]);
+    expect(nationalHolidays(2026)).toEqual(NATIONAL_2026);
   });
 
   it('keeps the rules as frozen data with only 30 June moving', () => {

@@ -11,7 +11,7 @@ import { normalizeAccessCode } from './codes';
  * so guessing a 12-character code is hopeless.
  */
 @Injectable()
-export class AccessCodeGuard {
+export class AccessCodeVerifier {
   constructor(
     private readonly redis: RedisClient,
     @Inject(EnvDto) private readonly config: EnvDto,
