@@ -61,6 +61,9 @@ describe('deadline watch: milestones (e2e)', () => {
       expect((await sweep(env.worker!)).fired).toBeGreaterThanOrEqual(1);
       const now = await milestonesOf(env, filed.caseId);
       expect(now.map((r) => r.outcome)).toEqual(rows.map((_, j) => (j <= i ? 'fired' : null)));
+      // Each milestone tells the UIP; wait for that mail before the next one, so mails sent by
+      // concurrent queue workers still arrive in the order the milestones fired.
+      await eventually(async () => uipMailsOf().length === i + 2, 20000, `el aviso ${row.kind} a la UIP`);
     }
     expect(await eventTypes(env, filed.caseId)).toEqual(['received', 'overdue', 'ficta_expired']);
 
