@@ -130,7 +130,7 @@ export async function placeCase(env: TestEnvironment, subjectCode: string, spec:
       transferredTo?.id ?? null, closedAt,
       spec.appeal?.status ?? null, appealFiledOn ? at(appealFiledOn) : null,
       appealFiledOn ? legal.appealDecisionDueDate(appealFiledOn, subject) : null,
-      spec.appeal ? (resolvedOn ? 'denial' : 'no_answer') : null,
+      spec.appeal ? (resolvedOn ? 'denied' : 'no_answer') : null,
       spec.appeal ? `Recurso de ${requester.name}, teléfono ${requester.phone}` : null,
       spec.appeal?.status === 'decided' ? spec.appeal.outcome : null,
       spec.appeal?.status === 'decided' ? 'Decisión de la máxima autoridad' : null,

@@ -12,9 +12,9 @@ const CASE_KEYS = [
   'fictaDueDate', 'resolvedAt', 'resolution', 'transferredTo', 'transferredFrom', 'appeal', 'events',
 ];
 const OPEN_DATA_COLUMNS = [
-  'caseId', 'subjectCode', 'subjectName', 'sector', 'departmentCode', 'channel', 'deliveryFormat', 'receivedOn', 'dueDate',
+  'id', 'folio', 'subjectCode', 'subjectName', 'sector', 'departmentCode', 'channel', 'deliveryFormat', 'receivedOn', 'dueDate',
   'extendedDueDate', 'status', 'overdue', 'resolutionType', 'resolvedOn', 'onTime', 'businessDaysTaken', 'transferredToSubject',
-  'transferredFromSubject', 'appealStatus', 'appealOutcome',
+  'transferredFromSubject', 'appealStatus', 'appealGround', 'appealOutcome',
 ];
 const zeroResolutions = {
   delivered: 0, partially_delivered: 0, denied_reserved: 0, denied_confidential: 0, denied_no_clarification: 0, nonexistent: 0,
@@ -32,7 +32,7 @@ describe('PDH monitoring: statistics, overdue cases, Art. 48 report and open dat
     const req = env.http.get(url);
     if (accept) req.set('Accept', accept);
     const res = await req.expect(status);
-    outputs.push({ url, text: res.text, showsFolios: url.startsWith('/api/v1/stats/overdue') });
+    outputs.push({ url, text: res.text, showsFolios: url.startsWith('/api/v1/stats/overdue') || url.startsWith('/api/v1/open-data/') });
     return res;
   };
 
@@ -232,7 +232,10 @@ describe('PDH monitoring: statistics, overdue cases, Art. 48 report and open dat
       extended: { total: 3 },
       rejected: { total: 3, denied_reserved: 1, denied_confidential: 1, denied_no_clarification: 1 },
       reservedOrConfidential: { total: 2, reserved: 1, confidential: 1 },
-      appeals: { total: 3, pending: 2, decided: 1, byOutcome: { confirmed: 1, revoked: 0, modified: 0 } },
+      appeals: {
+        total: 3, pending: 2, decided: 1, byOutcome: { confirmed: 1, revoked: 0, modified: 0 },
+        byGround: { denied: 2, nonexistent: 0, incomplete: 0, personal_data: 0, no_answer: 1, delivery_expired: 0, other: 0 },
+      },
     });
 
     it('gives the eight items of Art. 48 as JSON', async () => {
@@ -325,7 +328,7 @@ describe('PDH monitoring: statistics, overdue cases, Art. 48 report and open dat
   });
 
   describe('GET /open-data/cases', () => {
-    const rowFor = (rows: Record<string, string>[], c: PlacedCase) => rows.find((r) => r.caseId === c.id)!;
+    const rowFor = (rows: Record<string, string>[], c: PlacedCase) => rows.find((r) => r.id === c.id)!;
 
     it('streams every case of the period as anonymized CSV', async () => {
       const res = await get('/api/v1/open-data/cases?from=2019-01-01&to=2019-12-31');
@@ -339,15 +342,15 @@ describe('PDH monitoring: statistics, overdue cases, Art. 48 report and open dat
       expect(rows).toHaveLength(14);
       const received = rows.map((r) => r.receivedOn);
       expect(received).toEqual([...received].sort());
-      expect(rows[0].caseId).toBe(b.first.id);
-      expect(rows[13].caseId).toBe(b.last.id);
+      expect(rows[0].id).toBe(b.first.id);
+      expect(rows[13].id).toBe(b.last.id);
 
       expect(rowFor(rows, a.confidential)).toEqual({
-        caseId: a.confidential.id, subjectCode: ALFA, subjectName: 'Secretaría de Monitoreo Alfa', sector: 'other', departmentCode: '97',
+        id: a.confidential.id, folio: a.confidential.folio, subjectCode: ALFA, subjectName: 'Secretaría de Monitoreo Alfa', sector: 'other', departmentCode: '97',
         channel: 'web', deliveryFormat: 'electronic', receivedOn: '2019-02-25', dueDate: a.confidential.dueDate,
         extendedDueDate: a.confidential.extendedDueDate!, status: 'resolved', overdue: 'false', resolutionType: 'denied_confidential',
         resolvedOn: a.confidential.resolvedOn!, onTime: 'true', businessDaysTaken: '15', transferredToSubject: '',
-        transferredFromSubject: '', appealStatus: '', appealOutcome: '',
+        transferredFromSubject: '', appealStatus: '', appealGround: '', appealOutcome: '',
       });
       expect(rowFor(rows, a.reserved)).toMatchObject({ deliveryFormat: 'certified_copy', onTime: 'false', appealStatus: 'decided', appealOutcome: 'confirmed' });
       expect(rowFor(rows, a.partial)).toMatchObject({ channel: 'in_person', deliveryFormat: 'simple_copy' });
@@ -371,8 +374,8 @@ describe('PDH monitoring: statistics, overdue cases, Art. 48 report and open dat
       expect(Object.keys(items[0])).toEqual(OPEN_DATA_COLUMNS);
       // Same rows, same order; JSON keeps types (null, booleans, numbers).
       const [, ...lines] = parseCsv(csv.text);
-      expect(items.map((i) => i.caseId)).toEqual(lines.map((l) => l[0]));
-      expect(items.find((i) => i.caseId === a.nonexistent.id)).toMatchObject({
+      expect(items.map((i) => i.id)).toEqual(lines.map((l) => l[0]));
+      expect(items.find((i) => i.id === a.nonexistent.id)).toMatchObject({
         extendedDueDate: a.nonexistent.extendedDueDate, onTime: false, businessDaysTaken: 22, overdue: false,
         appealStatus: 'filed', appealOutcome: null, transferredToSubject: null,
       });
@@ -387,7 +390,7 @@ describe('PDH monitoring: statistics, overdue cases, Art. 48 report and open dat
       const year = today().slice(0, 4);
       expect(res.headers['content-disposition']).toBe(`attachment; filename="casos-${year}-01-01-${year}-12-31.csv"`);
       const [header, ...lines] = parseCsv(res.text);
-      const ids = lines.map((l) => l[header.indexOf('caseId')]);
+      const ids = lines.map((l) => l[header.indexOf('id')]);
       expect(ids).toEqual(expect.arrayContaining([hoy.open.id, hoy.resolved.id]));
       expect(lines.find((l) => l[0] === hoy.open.id)![header.indexOf('overdue')]).toBe('false');
     });
@@ -415,7 +418,7 @@ describe('PDH monitoring: statistics, overdue cases, Art. 48 report and open dat
     }
     const stats = JSON.stringify(doc.paths['/api/v1/stats/subjects'].get);
     for (const term of ['received_on', 'overdue', 'percentil', 'sort']) expect(stats).toContain(term);
-    expect(JSON.stringify(doc.paths['/api/v1/open-data/cases'].get)).toContain('sin folio');
+    expect(JSON.stringify(doc.paths['/api/v1/open-data/cases'].get)).toContain('con folio e id');
     expect(doc.paths['/api/v1/reports/annual'].get.responses['200'].content).toHaveProperty(['text/csv']);
   });
 
@@ -428,7 +431,7 @@ describe('PDH monitoring: statistics, overdue cases, Art. 48 report and open dat
         for (const value of [s.name, s.email, s.phone, s.address, s.accessCode, s.description, 'Xiomara', 'Quemé', 'Cantón Xesuj']) {
           if (text.includes(value)) throw new Error(`${url} muestra un dato personal: ${value}`);
         }
-        // The overdue list is the contract's public Case, which has the folio; nothing else publishes folios.
+        // The overdue list is the contract's public Case and open data rows link to it (v1.1); nothing else publishes folios.
         if (!showsFolios && text.includes(s.folio)) throw new Error(`${url} muestra el folio ${s.folio}`);
       }
       expect(text).not.toMatch(/Resolución para|Recurso de|Entregado a/);

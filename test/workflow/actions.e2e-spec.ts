@@ -46,9 +46,9 @@ describe('the UIP’s actions on a case (e2e)', () => {
       expect(answered.body.status).toBe('received');
     });
 
-    it('refuses a short text (400) and a closed case (409 INVALID_STATE)', async () => {
+    it('refuses an invisible text (400) and a closed case (409 INVALID_STATE)', async () => {
       const filed = await fileWeb(env);
-      const short = await act(filed.caseId, 'clarification-request', { text: 'corto' }).expect(400);
+      const short = await act(filed.caseId, 'clarification-request', { text: ' \u200b\n' }).expect(400);
       expect(short.body.details[0]).toMatchObject({ field: 'text' });
       await act(filed.caseId, 'clarification-request', { ...CLARIFICATION, extra: 1 }).expect(400);
       await act(filed.caseId, 'resolution', RESOLUTION).expect(200);
@@ -157,14 +157,14 @@ describe('the UIP’s actions on a case (e2e)', () => {
         expect(res.body.details).toEqual([{ field: 'classificationRef', message: expect.stringContaining('es obligatorio') }]);
       }
       await act(filed.caseId, 'resolution', { type: 'denied_reserved', text, classificationRef: null }).expect(400);
-      expect((await act(filed.caseId, 'resolution', { type: 'denied_reserved', text, classificationRef: 'x' }).expect(400)).body.details[0].field).toBe('classificationRef');
+      expect((await act(filed.caseId, 'resolution', { type: 'denied_reserved', text, classificationRef: '\u3000' }).expect(400)).body.details[0].field).toBe('classificationRef');
       const ok = await act(filed.caseId, 'resolution', { type: 'denied_reserved', text, classificationRef: 'Acuerdo 05-2025, Diario Oficial 12/03/2025' }).expect(200);
       expect(ok.body.resolution).toMatchObject({ type: 'denied_reserved', classificationRef: 'Acuerdo 05-2025, Diario Oficial 12/03/2025' });
     });
 
     it.each([
       [{ type: 'granted', text: RESOLUTION.text }, 'type'],
-      [{ type: 'delivered', text: 'Muy corto.' }, 'text'],
+      [{ type: 'delivered', text: '\t\u00a0\ufeff' }, 'text'],
       [{ type: 'delivered' }, 'text'],
       [{ ...RESOLUTION, onTime: true }, 'onTime'],
     ])('refuses %o (400 on %s)', async (body, field) => {

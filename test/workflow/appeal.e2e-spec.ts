@@ -91,7 +91,7 @@ describe('the recurso de revisión: filed by the requester, decided by the highe
     await fileAppeal(env, filed).expect(201);
     const bad = await decide(filed, tokens.authority, { outcome: 'annulled', text: DECISION.text }).expect(400);
     expect(bad.body.details[0].field).toBe('outcome');
-    expect((await decide(filed, tokens.authority, { outcome: 'confirmed', text: 'corto' }).expect(400)).body.details[0].field).toBe('text');
+    expect((await decide(filed, tokens.authority, { outcome: 'confirmed', text: '\u2800 ' }).expect(400)).body.details[0].field).toBe('text');
   });
 
   it('allows an appeal against silence once the term has passed, and the case can still be resolved', async () => {
@@ -133,9 +133,9 @@ describe('the recurso de revisión: filed by the requester, decided by the highe
   });
 
   it.each([
-    [{ grounds: 'unhappy', text: APPEAL.text }, 'grounds'],
+    [{ grounds: '   ', text: APPEAL.text }, 'grounds'],
     [{ text: APPEAL.text }, 'grounds'],
-    [{ grounds: 'denied', text: 'corto' }, 'text'],
+    [{ grounds: 'denied', text: '\u200d\u2060' }, 'text'],
     [{ ...APPEAL, outcome: 'revoked' }, 'outcome'],
   ])('refuses %o (400 on %s)', async (body, field) => {
     const filed = await fileWeb(env);

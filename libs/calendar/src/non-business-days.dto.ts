@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { FreeText } from '@ventanilla/http';
 import { CALENDAR_MAX_YEAR, CALENDAR_MIN_YEAR, IsCalendarDate } from './calendar-input';
 import { NonBusinessKind } from './law';
 
@@ -47,10 +48,8 @@ export class DeclareNonBusinessDayDto {
   @IsCalendarDate()
   date: string;
 
-  @ApiProperty({ minLength: 3, maxLength: 200, example: 'Asueto por Acuerdo Gubernativo 123-2026' })
+  @FreeText({ max: 2000, example: 'Asueto por Acuerdo Gubernativo 123-2026' })
   @Transform(trim)
-  @IsString()
-  @Length(3, 200)
   name: string;
 
   @ApiPropertyOptional({

@@ -18,6 +18,14 @@ export type ResolutionType = (typeof RESOLUTION_TYPES)[number];
 export const APPEAL_OUTCOMES = ['confirmed', 'revoked', 'modified'] as const;
 export type AppealOutcome = (typeof APPEAL_OUTCOMES)[number];
 
+/** Art. 55's grounds for a recurso de revisión. `grounds` is free text; these codes are recognized and counted. */
+export const APPEAL_GROUNDS = ['denied', 'nonexistent', 'incomplete', 'personal_data', 'no_answer', 'delivery_expired'] as const;
+export type AppealGround = (typeof APPEAL_GROUNDS)[number];
+
+export function appealGroundOf(grounds: string): AppealGround | null {
+  return (APPEAL_GROUNDS as readonly string[]).includes(grounds) ? (grounds as AppealGround) : null;
+}
+
 /**
  * One subject's share of a request: its own status and terms from the calendar.
  * Dates (`*_on`, `*_date`) are legal days in America/Guatemala, kept as 'YYYY-MM-DD'.
@@ -108,7 +116,7 @@ export class Case {
   @Column('date', { name: 'appeal_due_date', nullable: true })
   appealDueDate: string | null;
 
-  @Column('varchar', { name: 'appeal_grounds', length: 40, nullable: true })
+  @Column('text', { name: 'appeal_grounds', nullable: true })
   appealGrounds: string | null;
 
   @Column('text', { name: 'appeal_text', nullable: true })

@@ -13,7 +13,7 @@ export class Request {
   @Column('varchar', { length: 24 })
   folio: string;
 
-  /** argon2id of the access code; the code itself is shown once and never stored. */
+  /** HMAC-SHA-256 of the access code (argon2id for requests filed before); the code itself is shown once and never stored. */
   @Column('text', { name: 'access_code_hash', select: false })
   accessCodeHash: string;
 

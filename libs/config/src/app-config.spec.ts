@@ -24,7 +24,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', ADMIN_PASSWORD: 'a-real-password-123' })).toThrow(/JWT_SECRET/);
     expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) })).toThrow(ConfigError);
     expect(() =>
-      loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), ADMIN_PASSWORD: 'a-real-password-123' }),
+      loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), ACCESS_CODE_SECRET: 'y'.repeat(32), ADMIN_PASSWORD: 'a-real-password-123' }),
     ).not.toThrow();
+  });
+
+  it('refuses production without an access-code secret of its own', () => {
+    const base = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), ADMIN_PASSWORD: 'a-real-password-123' };
+    expect(() => loadConfig(base)).toThrow(/ACCESS_CODE_SECRET/);
+    expect(() => loadConfig({ ...base, ACCESS_CODE_SECRET: 'x'.repeat(32) })).toThrow(/igual a JWT_SECRET/);
   });
 });

@@ -21,6 +21,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): EnvDto {
     if (!defined.JWT_SECRET || config.JWT_SECRET === DEV_DEFAULTS.JWT_SECRET) {
       problems.push('JWT_SECRET debe definirse en producción (no el valor de desarrollo)');
     }
+    if (!defined.ACCESS_CODE_SECRET || config.ACCESS_CODE_SECRET === DEV_DEFAULTS.ACCESS_CODE_SECRET) {
+      problems.push('ACCESS_CODE_SECRET debe definirse en producción (no el valor de desarrollo)');
+    } else if (config.ACCESS_CODE_SECRET === config.JWT_SECRET) {
+      problems.push('ACCESS_CODE_SECRET no puede ser igual a JWT_SECRET');
+    }
     if (config.ADMIN_PASSWORD === DEV_DEFAULTS.ADMIN_PASSWORD) {
       problems.push('ADMIN_PASSWORD no puede ser la contraseña de desarrollo en producción');
     }

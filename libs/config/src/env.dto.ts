@@ -5,6 +5,7 @@ import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLen
 /** Development defaults: both processes start with nothing set on a machine with local PostgreSQL and Redis. */
 export const DEV_DEFAULTS = {
   JWT_SECRET: 'dev-only-secret-change-me',
+  ACCESS_CODE_SECRET: 'dev-only-access-code-secret',
   ADMIN_PASSWORD: 'admin-dev-password',
 } as const;
 
@@ -100,9 +101,17 @@ export class EnvDto {
   @IsBoolean()
   HALF_DAYS_ARE_BUSINESS = true;
 
-  /** Failed access codes per folio and per client address before 429, and for how long. */
+  /** Keys the HMAC-SHA-256 that stores access codes; its own secret, never JWT_SECRET (required in production). */
+  @IsString()
+  @MinLength(16)
+  ACCESS_CODE_SECRET: string = DEV_DEFAULTS.ACCESS_CODE_SECRET;
+
+  /** Wrong access codes for one folio from one client address before 429, and the window they count in. */
   @Type(() => Number) @IsInt() @Min(1) ACCESS_CODE_MAX_FAILURES = 5;
   @Type(() => Number) @IsInt() @Min(1) ACCESS_CODE_LOCK_SECONDS = 900;
+  /** Wrong access codes from one client address (any folio) before 429: sized for a shared address. */
+  @Type(() => Number) @IsInt() @Min(1) ACCESS_CODE_ADDRESS_MAX_FAILURES = 100;
+  @Type(() => Number) @IsInt() @Min(1) ACCESS_CODE_ADDRESS_WINDOW_SECONDS = 3600;
 
   @IsOptional()
   @IsString()

@@ -3,7 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { EnvDto } from '@ventanilla/config';
 import { Logger } from 'nestjs-pino';
-import { useJsonBodyParser } from './body-parser';
+import { BodyErrorInterceptor, useJsonBodyParser } from './body-parser';
 import { ContractExceptionFilter } from './exception.filter';
 import { createValidationPipe } from './validation';
 
@@ -18,6 +18,7 @@ export function configureApi(app: INestApplication, config: EnvDto): void {
   useJsonBodyParser(app, config.BODY_LIMIT);
   app.setGlobalPrefix('api/v1', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
   app.useGlobalPipes(createValidationPipe());
+  app.useGlobalInterceptors(new BodyErrorInterceptor());
   app.useGlobalFilters(new ContractExceptionFilter());
   const document = SwaggerModule.createDocument(
     app,

@@ -3,6 +3,7 @@ export * from './body-parser';
 export * from './configure-app';
 export * from './error-codes';
 export * from './exception.filter';
+export * from './free-text';
 export * from './language';
 export * from './logging.module';
 export * from './validation';

@@ -39,6 +39,8 @@ const TEMPLATES: Record<string, { es: Template; en: Template }> = {
   },
   isDateString: { es: () => 'debe ser una fecha ISO-8601', en: () => 'must be an ISO-8601 date' },
   isUUID: { es: () => 'debe ser un identificador UUID', en: () => 'must be a UUID' },
+  noLink: { es: () => 'no puede contener enlaces ni direcciones web', en: () => 'must not contain links or web addresses' },
+  hasVisibleCharacter: { es: () => 'debe tener al menos un carácter visible', en: () => 'must have at least one visible character' },
 };
 
 function constraintArgs(error: ValidationError, name: string): unknown[] {

@@ -1,45 +1,54 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EnvDto } from '@ventanilla/config';
 import { AppError } from '@ventanilla/http';
-import { RedisClient } from '@ventanilla/queue';
-import argon2 from 'argon2';
-import { normalizeAccessCode } from './codes';
+import { DataSource } from 'typeorm';
+import { checkAccessCode } from './access-code-hash';
+import { AccessCodeLimiter } from './access-code-limiter';
+
+/** What the verifier needs of a request. */
+export interface AccessCodeHolder {
+  id: string;
+  folio: string;
+  accessCodeHash: string;
+}
 
 /**
- * Checks a requester's access code against its hash. Wrong codes are counted per folio and
- * per client address in Redis; past the limit both answer 429 for a while, right code or not,
- * so guessing a 12-character code is hopeless.
+ * Checks a requester's access code. Each attempt is first reserved with the limiter (per folio
+ * and address, and per address), so past the limits the answer is 429 without the code being
+ * looked at; a right code gives its reservation back, so the owner's own successes never count.
  */
 @Injectable()
 export class AccessCodeVerifier {
   constructor(
-    private readonly redis: RedisClient,
+    private readonly limiter: AccessCodeLimiter,
+    private readonly dataSource: DataSource,
     @Inject(EnvDto) private readonly config: EnvDto,
   ) {}
 
-  async verify(folio: string, clientIp: string, code: string | undefined, hash: string): Promise<void> {
+  async verify(request: AccessCodeHolder, clientIp: string, code: string | undefined): Promise<void> {
     if (!code) {
       throw new AppError('UNAUTHORIZED', {
         es: 'Se requiere el código de acceso (encabezado X-Access-Code).',
         en: 'The access code is required (X-Access-Code header).',
       });
     }
-    const keys = [`access-fail:folio:${folio}`, `access-fail:ip:${clientIp}`];
-    const counts = await this.redis.client.mget(...keys).catch(() => [null, null]);
-    const locked = counts.some((c) => Number(c ?? 0) >= this.config.ACCESS_CODE_MAX_FAILURES);
-    if (locked) {
-      const ttl = await this.redis.client.ttl(keys[0]).catch(() => this.config.ACCESS_CODE_LOCK_SECONDS);
-      throw new AppError('RATE_LIMITED').withHeaders({ 'Retry-After': String(ttl > 0 ? ttl : this.config.ACCESS_CODE_LOCK_SECONDS) });
+    const attempt = await this.limiter.reserve(request.folio, clientIp);
+    if (!('reserved' in attempt)) {
+      throw new AppError('RATE_LIMITED', {
+        es: 'Demasiados códigos de acceso equivocados desde esta dirección. Espere e intente de nuevo.',
+        en: 'Too many wrong access codes from this address. Wait and try again.',
+      }).withHeaders({ 'Retry-After': String(attempt.retryAfterSeconds) });
     }
-    if (await argon2.verify(hash, normalizeAccessCode(code)).catch(() => false)) return;
-    await this.redis.client
-      .multi()
-      .incr(keys[0])
-      .expire(keys[0], this.config.ACCESS_CODE_LOCK_SECONDS, 'NX')
-      .incr(keys[1])
-      .expire(keys[1], this.config.ACCESS_CODE_LOCK_SECONDS, 'NX')
-      .exec()
-      .catch(() => undefined);
-    throw new AppError('ACCESS_CODE_INVALID');
+    const check = await checkAccessCode(this.config.ACCESS_CODE_SECRET, code, request.accessCodeHash);
+    if (!check.valid) throw new AppError('ACCESS_CODE_INVALID');
+    await this.limiter.refund(attempt.reserved);
+    if (check.rehash) {
+      // A request filed while codes were argon2id: from now on its check costs microseconds.
+      await this.dataSource.query(`UPDATE requests SET access_code_hash = $1 WHERE id = $2 AND access_code_hash = $3`, [
+        check.rehash,
+        request.id,
+        request.accessCodeHash,
+      ]);
+    }
   }
 }

@@ -1,17 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsDefined, IsEmail, IsIn, IsNotEmpty, IsObject, IsOptional,
-  IsString, Length, Matches, MaxLength, ValidateNested,
+  IsString, Matches, MaxLength, ValidateNested,
 } from 'class-validator';
 import { DELIVERY_FORMATS, DeliveryFormat } from '@ventanilla/cases';
+import { FreeText, NoLink } from '@ventanilla/http';
+
+/** A subject code as typed (any case, stray spaces) read as the catalog writes it. */
+export function normalizeSubjectCode(value: unknown): unknown {
+  return typeof value === 'string' ? value.replace(/\s+/g, '').toUpperCase() : value;
+}
 
 export class RequesterDto {
-  @ApiProperty({ example: 'Ana López' })
-  @IsDefined()
-  @IsString()
-  @Length(1, 200)
-  @Matches(/\S/)
+  // The name is printed in the mails the service sends: a link there would let anyone make
+  // the government's sender carry their URL to any address.
+  @FreeText({ max: 2000, example: 'Ana López', description: 'Nombre del requirente; no puede contener enlaces' })
+  @NoLink()
   name: string;
 
   @ApiPropertyOptional({ example: 'ana@example.org' })
@@ -26,19 +31,13 @@ export class RequesterDto {
   @Matches(/^\+?[0-9 ()-]{6,30}$/)
   phone?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @Length(1, 500)
+  @FreeText({ optional: true, max: 2000 })
   address?: string;
 }
 
 /** What a requester files and an officer registers: Art. 41 asks for nothing more. */
 export class RequestContentDto {
-  @ApiProperty({ minLength: 10, maxLength: 10000, example: 'Copia del presupuesto municipal aprobado para 2026' })
-  @IsDefined()
-  @IsString()
-  @Length(10, 10000)
+  @FreeText({ min: 10, max: 10000, example: 'Copia del presupuesto municipal aprobado para 2026' })
   description: string;
 
   @ApiProperty({ type: RequesterDto })
@@ -60,8 +59,16 @@ export class RequestContentDto {
 }
 
 export class FileRequestDto extends RequestContentDto {
-  @ApiProperty({ type: [String], example: ['MINFIN', 'MUNI-0407'], minItems: 1, maxItems: 20 })
+  @ApiProperty({
+    type: [String],
+    example: ['MINFIN', 'MUNI-0407'],
+    minItems: 1,
+    maxItems: 20,
+    description: 'Códigos de sujetos obligados, sin repetir (se comparan sin distinguir mayúsculas ni espacios)',
+  })
   @IsDefined()
+  // Normalized before validation, so `["MINFIN", " minfin"]` is a repeated subject, not two cases.
+  @Transform(({ value }) => (Array.isArray(value) ? value.map(normalizeSubjectCode) : value))
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(20)

@@ -5,8 +5,8 @@ import { EnvDto } from '@ventanilla/config';
 import { MailJob, MailService } from '@ventanilla/mail';
 import { Outbox } from '@ventanilla/queue';
 import { Subject, SubjectsService } from '@ventanilla/subjects';
-import argon2 from 'argon2';
 import { DataSource, EntityManager } from 'typeorm';
+import { hashAccessCode } from './access-code-hash';
 import { newAccessCode, newFolio } from './codes';
 import { RequestContentDto } from './file-request.dto';
 import { IdempotencyService } from './idempotency.service';
@@ -66,7 +66,7 @@ export class FilingService {
     }
     const subjects = await this.subjects.requireActive(input.subjects, input.subjectsField ?? 'subjects');
     const accessCode = newAccessCode();
-    const accessCodeHash = await argon2.hash(accessCode, { type: argon2.argon2id });
+    const accessCodeHash = hashAccessCode(this.config.ACCESS_CODE_SECRET, accessCode);
     try {
       const result = await this.dataSource.transaction(async (tx) => {
         const request = await this.insertRequest(tx, input, accessCodeHash);

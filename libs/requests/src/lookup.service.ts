@@ -47,7 +47,7 @@ export class LookupService {
   /** The request, once the access code is right; otherwise 401/403/429 and nothing else. */
   async authenticate(credentials: RequesterCredentials): Promise<Request> {
     const request = await this.find(credentials.folio, true);
-    await this.accessCodes.verify(request.folio, credentials.clientIp, credentials.accessCode, request.accessCodeHash);
+    await this.accessCodes.verify(request, credentials.clientIp, credentials.accessCode);
     return request;
   }
 

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { CaseActions, CaseReader, CaseView, REQUESTER } from '@ventanilla/cases';
-import { LookupService, RequesterCredentials } from './lookup.service';
+import { CaseActions, CaseReader, CaseView, Request, REQUESTER } from '@ventanilla/cases';
+import { LookupService } from './lookup.service';
 
-/** What the requester does to a case with the access code: answer a clarification, withdraw. */
+/** What the requester does to a case of a request whose access code was accepted: answer a clarification, withdraw. */
 @Injectable()
 export class RequesterActionsService {
   constructor(
@@ -11,8 +11,7 @@ export class RequesterActionsService {
     private readonly reader: CaseReader,
   ) {}
 
-  async answerClarification(credentials: RequesterCredentials, caseId: string, text: string): Promise<CaseView> {
-    const request = await this.lookup.authenticate(credentials);
+  async answerClarification(request: Request, caseId: string, text: string): Promise<CaseView> {
     const c = await this.lookup.caseOf(request, caseId);
     const updated = await this.actions.run(c.id, { action: 'answer_clarification', event: 'clarification_answered', actor: REQUESTER }, () => ({
       eventData: { text },
@@ -20,8 +19,7 @@ export class RequesterActionsService {
     return this.reader.view(updated);
   }
 
-  async withdraw(credentials: RequesterCredentials, caseId: string, reason: string | undefined): Promise<CaseView> {
-    const request = await this.lookup.authenticate(credentials);
+  async withdraw(request: Request, caseId: string, reason: string | undefined): Promise<CaseView> {
     const c = await this.lookup.caseOf(request, caseId);
     const updated = await this.actions.run(c.id, { action: 'withdraw', event: 'withdrawn', actor: REQUESTER }, (target, ctx) => {
       target.closedAt = ctx.now;

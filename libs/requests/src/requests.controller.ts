@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Ip, Param, Post } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Clock } from '@ventanilla/config';
-import { REQUESTER } from '@ventanilla/cases';
+import { REQUESTER, Request } from '@ventanilla/cases';
 import { AppError } from '@ventanilla/http';
 import { FileRequestDto } from './file-request.dto';
 import { FilingService } from './filing.service';
@@ -9,6 +9,7 @@ import { IdempotencyService } from './idempotency.service';
 import { LookupService } from './lookup.service';
 import { ClarificationAnswerDto, WithdrawalDto } from './requester-actions.dto';
 import { RequesterActionsService } from './requester-actions.service';
+import { AuthenticatedRequest, RequesterAccess } from './requester-access.guard';
 
 @ApiTags('requests')
 @Controller('requests')
@@ -32,7 +33,7 @@ export class RequestsController {
     const now = this.clock.now();
     const { subjects, ...content } = dto;
     return this.filing.file(
-      { subjects: subjects.map((s) => s.trim().toUpperCase()), content, channel: 'web', receivedAt: now, filedAt: now, actor: REQUESTER },
+      { subjects, content, channel: 'web', receivedAt: now, filedAt: now, actor: REQUESTER },
       idempotencyKey ? { scope: 'requests', key: idempotencyKey, bodyHash: IdempotencyService.hashBody(dto) } : undefined,
     );
   }
@@ -48,28 +49,16 @@ export class RequestsController {
   @Post(':folio/cases/:caseId/clarification')
   @HttpCode(200)
   @ApiOperation({ summary: 'El requirente responde una solicitud de aclaración' })
-  @ApiHeader({ name: 'X-Access-Code', required: true })
-  answerClarification(
-    @Param('folio') folio: string,
-    @Param('caseId') caseId: string,
-    @Body() dto: ClarificationAnswerDto,
-    @Ip() ip: string,
-    @Headers('x-access-code') accessCode?: string,
-  ) {
-    return this.requesterActions.answerClarification({ folio, accessCode, clientIp: ip }, caseId, dto.text);
+  @RequesterAccess()
+  answerClarification(@AuthenticatedRequest() request: Request, @Param('caseId') caseId: string, @Body() dto: ClarificationAnswerDto) {
+    return this.requesterActions.answerClarification(request, caseId, dto.text);
   }
 
   @Post(':folio/cases/:caseId/withdrawal')
   @HttpCode(200)
   @ApiOperation({ summary: 'El requirente desiste de un caso' })
-  @ApiHeader({ name: 'X-Access-Code', required: true })
-  withdraw(
-    @Param('folio') folio: string,
-    @Param('caseId') caseId: string,
-    @Body() dto: WithdrawalDto,
-    @Ip() ip: string,
-    @Headers('x-access-code') accessCode?: string,
-  ) {
-    return this.requesterActions.withdraw({ folio, accessCode, clientIp: ip }, caseId, dto.reason);
+  @RequesterAccess()
+  withdraw(@AuthenticatedRequest() request: Request, @Param('caseId') caseId: string, @Body() dto: WithdrawalDto) {
+    return this.requesterActions.withdraw(request, caseId, dto.reason);
   }
 }

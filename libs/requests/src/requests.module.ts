@@ -1,18 +1,20 @@
 import { Module } from '@nestjs/common';
 import { CasesCoreModule } from '@ventanilla/cases';
 import { SubjectsCoreModule } from '@ventanilla/subjects';
+import { AccessCodeLimiter } from './access-code-limiter';
 import { AccessCodeVerifier } from './access-code-verifier';
 import { FilingService } from './filing.service';
 import { IdempotencyService } from './idempotency.service';
 import { LookupService } from './lookup.service';
 import { RequesterActionsService } from './requester-actions.service';
+import { RequesterAccessGuard } from './requester-access.guard';
 import { RequestsController } from './requests.controller';
 
 /** Filing, lookup by folio and the requester's own actions, without an account. */
 @Module({
   imports: [CasesCoreModule, SubjectsCoreModule],
   controllers: [RequestsController],
-  providers: [FilingService, IdempotencyService, LookupService, AccessCodeVerifier, RequesterActionsService],
-  exports: [FilingService, IdempotencyService, LookupService],
+  providers: [FilingService, IdempotencyService, LookupService, AccessCodeLimiter, AccessCodeVerifier, RequesterActionsService, RequesterAccessGuard],
+  exports: [FilingService, IdempotencyService, LookupService, RequesterAccessGuard],
 })
 export class RequestsModule {}

@@ -1,13 +1,10 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsDefined, IsString, Length } from 'class-validator';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { FreeText } from '@ventanilla/http';
 import { RoutingService } from './routing.service';
 
 export class RoutingSuggestionsDto {
-  @ApiProperty({ minLength: 3, maxLength: 10000, example: 'Presupuesto municipal de Patzún para 2026' })
-  @IsDefined()
-  @IsString()
-  @Length(3, 10000)
+  @FreeText({ example: 'Presupuesto municipal de Patzún para 2026' })
   description: string;
 }
 

@@ -5,6 +5,8 @@ import { Intake1763700000004 } from './1763700000004-intake';
 import { Staff1763700000005 } from './1763700000005-staff';
 import { Watch1763700000007 } from './1763700000007-watch';
 import { Monitoring1763700000008 } from './1763700000008-monitoring';
+import { FreeTextGrounds1765000011001 } from './1765000011001-free-text-grounds';
+import { AccessCodeAttempts1765000011002 } from './1765000011002-access-code-attempts';
 
 /** Every migration, in order. Landed migrations are never rewritten: add a new one. */
 export const MIGRATIONS = [
@@ -15,4 +17,6 @@ export const MIGRATIONS = [
   Staff1763700000005,
   Watch1763700000007,
   Monitoring1763700000008,
+  FreeTextGrounds1765000011001,
+  AccessCodeAttempts1765000011002,
 ];

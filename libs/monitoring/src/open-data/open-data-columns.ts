@@ -1,4 +1,5 @@
-import { OPEN_SQL } from '../shared/sql';
+import { APPEAL_GROUNDS } from '@ventanilla/cases';
+import { literalList, OPEN_SQL } from '../shared/sql';
 
 export interface OpenDataColumn {
   name: string;
@@ -11,11 +12,12 @@ export interface OpenDataColumn {
  * What open data publishes of each case. Anonymized by construction — only these columns are
  * ever selected: no requester name, email, phone or address, no access code, and no free text
  * (description, resolution, extension reason, appeal texts) since any of them can carry personal
- * data. The folio is left out too: the public lookup by folio shows the description, so a list
- * of every folio would publish every description. `caseId` is opaque and opens nothing.
+ * data. The folio and the case's id link each row to the public record (contract v1.1), which
+ * itself never shows the requester.
  */
 export const OPEN_DATA_COLUMNS: readonly OpenDataColumn[] = [
-  { name: 'caseId', sql: 'c.id', description: 'Identificador del caso (estable, no da acceso a la solicitud)' },
+  { name: 'id', sql: 'c.id', description: 'Identificador del caso (el `id` de Case)' },
+  { name: 'folio', sql: 'c.folio', description: 'Folio de la solicitud: su registro público en /api/v1/requests/{folio}' },
   { name: 'subjectCode', sql: 'c.subject_code', description: 'Código del sujeto obligado' },
   { name: 'subjectName', sql: 's.name', description: 'Nombre del sujeto obligado' },
   { name: 'sector', sql: 's.sector', description: 'Sector del sujeto obligado' },
@@ -38,6 +40,11 @@ export const OPEN_DATA_COLUMNS: readonly OpenDataColumn[] = [
   { name: 'transferredToSubject', sql: 't.subject_code', description: 'Sujeto obligado al que se trasladó (Art. 38)' },
   { name: 'transferredFromSubject', sql: 'f.subject_code', description: 'Sujeto obligado que lo trasladó a este' },
   { name: 'appealStatus', sql: 'c.appeal_status', description: 'Recurso de revisión: filed o decided' },
+  {
+    name: 'appealGround',
+    sql: `CASE WHEN c.appeal_grounds IN ${literalList(APPEAL_GROUNDS)} THEN c.appeal_grounds END`,
+    description: 'Causal del recurso (Art. 55) cuando es uno de los códigos reconocidos; vacío si es texto libre',
+  },
   { name: 'appealOutcome', sql: 'c.appeal_outcome', description: 'Resultado del recurso: confirmed, revoked o modified' },
 ];
 

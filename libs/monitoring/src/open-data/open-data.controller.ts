@@ -15,8 +15,9 @@ export class OpenDataController {
     summary: 'Datos abiertos: todos los casos recibidos en el período, anonimizados (CSV o JSON, en flujo)',
     description:
       'Casos con received_on en [from, to] (America/Guatemala), del más antiguo al más reciente. Sin nombre ni contactos del ' +
-      'requirente, sin código de acceso, sin folio y sin textos libres (descripción, resolución, prórroga, recurso), que pueden ' +
-      'contener datos personales. CSV (RFC 4180, UTF-8 sin BOM, encabezados iguales a los campos JSON) o un arreglo JSON. ' +
+      'requirente, sin código de acceso y sin textos libres (descripción, resolución, prórroga, recurso), que pueden ' +
+      'contener datos personales; con folio e id, que enlazan cada fila con su registro público. ' +
+      'CSV (RFC 4180, UTF-8 sin BOM, encabezados iguales a los campos JSON) o un arreglo JSON. ' +
       `Columnas: ${OPEN_DATA_COLUMNS.map((c) => `${c.name} (${c.description})`).join('; ')}.`,
   })
   @ApiProduces('text/csv', 'application/json')

@@ -21,7 +21,8 @@ const report: AnnualReport = {
   extended: { total: 2 },
   rejected: { total: 2, denied_reserved: 1, denied_confidential: 0, denied_no_clarification: 1 },
   reservedOrConfidential: { total: 1, reserved: 1, confidential: 0 },
-  appeals: { total: 2, pending: 1, decided: 1, byOutcome: { confirmed: 0, revoked: 1, modified: 0 } },
+  appeals: { total: 2, pending: 1, decided: 1, byOutcome: { confirmed: 0, revoked: 1, modified: 0 },
+    byGround: { denied: 1, nonexistent: 0, incomplete: 0, personal_data: 0, no_answer: 1, delivery_expired: 0, other: 0 } },
 };
 
 describe('annual report CSV', () => {

@@ -1,6 +1,6 @@
-import { APPEAL_OUTCOMES, CHANNELS, DELIVERY_FORMATS, RESOLUTION_TYPES } from '@ventanilla/cases';
+import { APPEAL_GROUNDS, APPEAL_OUTCOMES, CHANNELS, DELIVERY_FORMATS, RESOLUTION_TYPES } from '@ventanilla/cases';
 import { csvLine, UTF8_BOM } from '../shared/csv';
-import { APPEAL_OUTCOME_LABELS, CHANNEL_LABELS, DELIVERY_FORMAT_LABELS, RESOLUTION_LABELS } from '../shared/labels';
+import { APPEAL_GROUND_LABELS, APPEAL_OUTCOME_LABELS, CHANNEL_LABELS, DELIVERY_FORMAT_LABELS, RESOLUTION_LABELS } from '../shared/labels';
 import { AnnualReport, ReportOutcome } from './annual-report';
 
 export const ANNUAL_REPORT_CSV_HEADER = ['Numeral', 'Rubro', 'Medida', 'Valor'] as const;
@@ -74,6 +74,8 @@ export function annualReportCsv(report: AnnualReport): string {
   item(8, 'Pendientes de resolver', report.appeals.pending);
   item(8, 'Resueltos', report.appeals.decided);
   for (const o of APPEAL_OUTCOMES) item(8, `Resolución: ${APPEAL_OUTCOME_LABELS[o]}`, report.appeals.byOutcome[o]);
+  for (const g of APPEAL_GROUNDS) item(8, `Causal: ${APPEAL_GROUND_LABELS[g]}`, report.appeals.byGround[g]);
+  item(8, 'Causal: otra (texto libre)', report.appeals.byGround.other);
 
   return UTF8_BOM + csvLine(ANNUAL_REPORT_CSV_HEADER) + rows.map(csvLine).join('');
 }

@@ -88,7 +88,8 @@ export class AnnualReportView {
 
   @ApiProperty({
     description: '8. Recursos de revisión: interpuestos, pendientes, resueltos y por resultado',
-    example: { total: 2, pending: 1, decided: 1, byOutcome: { confirmed: 0, revoked: 1, modified: 0 } },
+    example: { total: 2, pending: 1, decided: 1, byOutcome: { confirmed: 0, revoked: 1, modified: 0 },
+    byGround: { denied: 1, nonexistent: 0, incomplete: 0, personal_data: 0, no_answer: 1, delivery_expired: 0, other: 0 } },
   })
   appeals: object;
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { localDateOf } from '@ventanilla/calendar';
-import { APPEAL_OUTCOMES, AppealOutcome, Channel, CHANNELS, DELIVERY_FORMATS, DeliveryFormat } from '@ventanilla/cases';
+import { APPEAL_GROUNDS, APPEAL_OUTCOMES, AppealGround, AppealOutcome, Channel, CHANNELS, DELIVERY_FORMATS, DeliveryFormat } from '@ventanilla/cases';
 import { Clock } from '@ventanilla/config';
 import { AppError } from '@ventanilla/http';
 import { SubjectsService } from '@ventanilla/subjects';
@@ -43,15 +43,17 @@ export class AnnualReportService {
               ${oneDecimal(`avg(c.business_days_taken) FILTER (WHERE c.status = 'resolved')`)} AS "meanBusinessDays",
               count(*) FILTER (WHERE c.appeal_status = 'filed')::int AS "appealsPending",
               count(*) FILTER (WHERE c.appeal_status = 'decided')::int AS "appealsDecided",
+              count(*) FILTER (WHERE c.appeal_status IS NOT NULL AND c.appeal_grounds <> ALL ($5::text[]))::int AS "groundOther",
               ${[
                 ...byValue(DELIVERY_FORMATS, 'format', 'r.delivery_format'),
                 ...byValue(CHANNELS, 'channel', 'c.channel'),
                 ...byValue(APPEAL_OUTCOMES, 'appeal', 'c.appeal_outcome'),
+                ...byValue(APPEAL_GROUNDS, 'ground', 'c.appeal_grounds'),
               ].join(',\n              ')}
          FROM cases c
          JOIN requests r ON r.id = c.request_id
         WHERE c.subject_code = $1 AND c.received_on BETWEEN $2::date AND $3::date`,
-      [subject.code, from, to, today],
+      [subject.code, from, to, today, APPEAL_GROUNDS],
     );
     const m = toCaseMeasures(row);
     const n = (key: string): number => Number(row[key] ?? 0);
@@ -96,6 +98,7 @@ export class AnnualReportService {
         pending: n('appealsPending'),
         decided: n('appealsDecided'),
         byOutcome: tally<AppealOutcome>(APPEAL_OUTCOMES, 'appeal'),
+        byGround: { ...tally<AppealGround>(APPEAL_GROUNDS, 'ground'), other: n('groundOther') },
       },
     };
   }

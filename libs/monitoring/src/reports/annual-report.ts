@@ -1,4 +1,4 @@
-import type { AppealOutcome, Channel, DeliveryFormat, ResolutionType } from '@ventanilla/cases';
+import type { AppealGround, AppealOutcome, Channel, DeliveryFormat, ResolutionType } from '@ventanilla/cases';
 
 /** The LAIP is Decreto 57-2008; no earlier year has anything to report. */
 export const FIRST_REPORT_YEAR = 2008;
@@ -39,6 +39,12 @@ export interface AnnualReport {
   rejected: { total: number } & Record<DeniedType, number>;
   /** 7. Requests not satisfied because the information is reserved or confidential. */
   reservedOrConfidential: { total: number; reserved: number; confidential: number };
-  /** 8. Appeals (recursos de revisión) filed, pending and decided, by outcome. */
-  appeals: { total: number; pending: number; decided: number; byOutcome: Record<AppealOutcome, number> };
+  /** 8. Appeals (recursos de revisión) filed, pending and decided, by outcome and by Art. 55 ground (`other`: free text). */
+  appeals: {
+    total: number;
+    pending: number;
+    decided: number;
+    byOutcome: Record<AppealOutcome, number>;
+    byGround: Record<AppealGround | 'other', number>;
+  };
 }

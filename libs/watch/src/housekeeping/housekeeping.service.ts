@@ -34,6 +34,8 @@ export class Housekeeping {
       deleted = result[1];
     }
     const idempotencyKeys = await this.idempotency.prune();
+    // Wrong-access-code counters that PostgreSQL kept while Redis was down.
+    await this.dataSource.query(`DELETE FROM access_code_attempts WHERE expires_at < now()`);
     if (outbox + idempotencyKeys > 0) {
       this.logger.log(`Limpieza: ${outbox} fila(s) del outbox y ${idempotencyKeys} clave(s) de idempotencia eliminadas`);
     }

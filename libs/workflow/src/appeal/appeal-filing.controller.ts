@@ -1,6 +1,7 @@
-import { Body, Controller, Headers, HttpCode, Ip, Param, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CaseView } from '@ventanilla/cases';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CaseView, Request } from '@ventanilla/cases';
+import { AuthenticatedRequest, RequesterAccess } from '@ventanilla/requests';
 import { FileAppealDto } from './appeal.dto';
 import { AppealService } from './appeal.service';
 
@@ -16,16 +17,10 @@ export class AppealFilingController {
     summary: 'El requirente presenta un recurso de revisión (Art. 55)',
     description: 'Dentro de los 15 días hábiles siguientes a la resolución, o una vez vencido el plazo sin respuesta; uno por caso.',
   })
-  @ApiHeader({ name: 'X-Access-Code', required: true })
+  @RequesterAccess()
   @ApiCreatedResponse({ description: 'Case, con appeal { status: filed, filedAt, dueDate, outcome: null, text: null }' })
   @ApiConflictResponse({ description: 'INVALID_STATE: fuera de plazo, caso trasladado o desistido, o ya tiene un recurso' })
-  file(
-    @Param('folio') folio: string,
-    @Param('caseId') caseId: string,
-    @Body() dto: FileAppealDto,
-    @Ip() ip: string,
-    @Headers('x-access-code') accessCode?: string,
-  ): Promise<CaseView> {
-    return this.appeals.file({ folio, accessCode, clientIp: ip }, caseId, dto);
+  file(@AuthenticatedRequest() request: Request, @Param('caseId') caseId: string, @Body() dto: FileAppealDto): Promise<CaseView> {
+    return this.appeals.file(request, caseId, dto);
   }
 }

@@ -1,10 +1,6 @@
-import { AppealOutcome } from '@ventanilla/cases';
+import { AppealGround, appealGroundOf, AppealOutcome } from '@ventanilla/cases';
 
-/** Art. 55's grounds for a recurso de revisión. */
-export const APPEAL_GROUNDS = ['denied', 'nonexistent', 'incomplete', 'personal_data', 'no_answer', 'delivery_expired'] as const;
-export type AppealGrounds = (typeof APPEAL_GROUNDS)[number];
-
-export const APPEAL_GROUNDS_LABELS: Record<AppealGrounds, string> = {
+export const APPEAL_GROUNDS_LABELS: Record<AppealGround, string> = {
   denied: 'negativa de acceso a la información',
   nonexistent: 'declaración de inexistencia de la información',
   incomplete: 'información entregada incompleta o que no corresponde a lo solicitado',
@@ -12,6 +8,12 @@ export const APPEAL_GROUNDS_LABELS: Record<AppealGrounds, string> = {
   no_answer: 'falta de respuesta en el plazo',
   delivery_expired: 'vencimiento del plazo para la entrega de la información',
 };
+
+/** How mails name the grounds: the Art. 55 wording for a recognized code, else the requester's own words. */
+export function appealGroundsLabel(grounds: string): string {
+  const code = appealGroundOf(grounds);
+  return code ? APPEAL_GROUNDS_LABELS[code] : grounds;
+}
 
 /** Art. 59: what the máxima autoridad did with the resolution. */
 export const APPEAL_OUTCOME_LABELS: Record<AppealOutcome, string> = {

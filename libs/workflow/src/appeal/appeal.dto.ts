@@ -1,24 +1,20 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { APPEAL_OUTCOMES, AppealOutcome } from '@ventanilla/cases';
-import { IsDefined, IsIn, IsString, Length, Matches } from 'class-validator';
-import { APPEAL_GROUNDS, AppealGrounds } from './appeal-labels';
+import { FreeText, LONG_TEXT_MAX } from '@ventanilla/http';
+import { IsDefined, IsIn } from 'class-validator';
 
 export class FileAppealDto {
-  @ApiProperty({
-    enum: APPEAL_GROUNDS,
+  @FreeText({
+    max: 2000,
+    example: 'denied',
     description:
-      'Art. 55: denied (negativa), nonexistent (inexistencia), incomplete (incompleta o no corresponde), ' +
-      'personal_data (datos personales), no_answer (sin respuesta), delivery_expired (plazo de entrega vencido)',
+      'Texto libre. Los códigos del Art. 55 se reconocen y se cuentan por causal: denied (negativa), ' +
+      'nonexistent (inexistencia), incomplete (incompleta o no corresponde), personal_data (datos personales), ' +
+      'no_answer (sin respuesta), delivery_expired (plazo de entrega vencido)',
   })
-  @IsDefined()
-  @IsIn(APPEAL_GROUNDS)
-  grounds: AppealGrounds;
+  grounds: string;
 
-  @ApiProperty({ minLength: 10, maxLength: 10000, description: 'Lo que el requirente reclama' })
-  @IsDefined()
-  @IsString()
-  @Length(10, 10000)
-  @Matches(/\S/)
+  @FreeText({ description: 'Lo que el requirente reclama' })
   text: string;
 }
 
@@ -28,10 +24,6 @@ export class AppealDecisionDto {
   @IsIn(APPEAL_OUTCOMES)
   outcome: AppealOutcome;
 
-  @ApiProperty({ minLength: 20, maxLength: 20000, description: 'La resolución razonada de la máxima autoridad (Art. 59)' })
-  @IsDefined()
-  @IsString()
-  @Length(20, 20000)
-  @Matches(/\S/)
+  @FreeText({ max: LONG_TEXT_MAX, description: 'La resolución razonada de la máxima autoridad (Art. 59)' })
   text: string;
 }

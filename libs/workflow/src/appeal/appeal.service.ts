@@ -2,14 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { StaffUser } from '@ventanilla/auth';
 import { localDateOf } from '@ventanilla/calendar';
-import { Case, CaseActions, CaseReader, CaseView, REQUESTER } from '@ventanilla/cases';
+import { Case, CaseActions, CaseReader, CaseView, Request, REQUESTER } from '@ventanilla/cases';
 import { AppError } from '@ventanilla/http';
-import { LookupService, RequesterCredentials } from '@ventanilla/requests';
+import { LookupService } from '@ventanilla/requests';
 import { Repository } from 'typeorm';
 import { CaseNotices, noticeKey } from '../staff/case-notices.service';
 import { caseIdOrNotFound, ownSubjectOnly, staffActor } from '../staff/staff-case-access';
 import { StaffCaseView, StaffCaseViews } from '../staff/staff-case-views.service';
-import { APPEAL_GROUNDS_LABELS, APPEAL_OUTCOME_LABELS } from './appeal-labels';
+import { APPEAL_OUTCOME_LABELS, appealGroundsLabel } from './appeal-labels';
 import { canFileAppeal } from './appeal-window';
 import { AppealDecisionDto, FileAppealDto } from './appeal.dto';
 
@@ -32,8 +32,8 @@ export class AppealService {
     private readonly views: StaffCaseViews,
   ) {}
 
-  async file(credentials: RequesterCredentials, caseId: string, dto: FileAppealDto): Promise<CaseView> {
-    const request = await this.lookup.authenticate(credentials);
+  /** `request` is the one whose access code the controller's guard accepted. */
+  async file(request: Request, caseId: string, dto: FileAppealDto): Promise<CaseView> {
     const target = await this.lookup.caseOf(request, caseId);
     const event = 'appeal_filed';
     await this.actions.run(target.id, { action: 'file_appeal', event, actor: REQUESTER }, (c, ctx) => {
@@ -44,7 +44,7 @@ export class AppealService {
       c.appealDueDate = dueDate;
       c.appealGrounds = dto.grounds;
       c.appealText = dto.text;
-      const grounds = APPEAL_GROUNDS_LABELS[dto.grounds];
+      const grounds = appealGroundsLabel(dto.grounds);
       return {
         eventData: { grounds: dto.grounds, dueDate },
         mails: [

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { RESOLUTION_TYPES, ResolutionType } from '@ventanilla/cases';
-import { IsDefined, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { FreeText, HasVisibleCharacter, LONG_TEXT_MAX } from '@ventanilla/http';
+import { IsDefined, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 
 /** Denials on these grounds cite the classification resolution (Arts. 22-28). */
 export const CLASSIFIED_DENIALS: readonly ResolutionType[] = ['denied_reserved', 'denied_confidential'];
@@ -11,15 +12,12 @@ export class ResolutionDto {
   @IsIn(RESOLUTION_TYPES)
   type: ResolutionType;
 
-  @ApiProperty({ minLength: 20, maxLength: 20000, description: 'Resolución escrita y razonada (Art. 45)' })
-  @IsDefined()
-  @IsString()
-  @Length(20, 20000)
-  @Matches(/\S/)
+  @FreeText({ max: LONG_TEXT_MAX, description: 'Resolución escrita y razonada (Art. 45)' })
   text: string;
 
   @ApiPropertyOptional({
-    maxLength: 500,
+    minLength: 1,
+    maxLength: 2000,
     description: 'Resolución de clasificación citada; obligatoria para denied_reserved y denied_confidential',
     example: 'Acuerdo de reserva 05-2025 (Diario Oficial 12/03/2025)',
   })
@@ -27,6 +25,7 @@ export class ResolutionDto {
   // would drown its one message in the format errors of an absent value.
   @IsOptional()
   @IsString()
-  @Length(3, 500)
+  @MaxLength(2000)
+  @HasVisibleCharacter()
   classificationRef?: string | null;
 }

@@ -1,0 +1,144 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { EnvDto } from '@ventanilla/config';
+import { RedisClient } from '@ventanilla/queue';
+import { isIPv4, isIPv6 } from 'node:net';
+import { DataSource } from 'typeorm';
+
+/** One counter: a key, its limit, and the window it counts over. */
+interface Counter {
+  key: string;
+  limit: number;
+  windowSeconds: number;
+}
+
+/** An attempt counted before its code is checked; refunded when the code was right. */
+export interface Reservation {
+  counters: Counter[];
+  store: 'redis' | 'postgres';
+}
+
+export type ReserveResult = { reserved: Reservation } | { retryAfterSeconds: number };
+
+/**
+ * Checks every counter below its limit and, only then, counts the attempt in all of them, in one
+ * step: parallel guesses cannot all read "4 of 5" and all be checked. Answers
+ * `[1, 0]` when reserved, `[0, ms]` with the milliseconds left on the first full counter.
+ */
+const RESERVE_SCRIPT = `
+for i = 1, #KEYS do
+  local count = tonumber(redis.call('GET', KEYS[i]) or '0')
+  if count >= tonumber(ARGV[2 * i - 1]) then
+    return {0, redis.call('PTTL', KEYS[i])}
+  end
+end
+for i = 1, #KEYS do
+  if redis.call('INCR', KEYS[i]) == 1 then
+    redis.call('PEXPIRE', KEYS[i], ARGV[2 * i])
+  end
+end
+return {1, 0}`;
+
+/**
+ * Wrong access codes, counted per (folio, client address) and per client address. Nothing is
+ * counted per folio alone, so failures from other addresses never lock the owner out, and the
+ * per-address limit is sized for a shared address (an internet café, a municipal office).
+ *
+ * Each attempt is reserved before its code is checked and refunded when the code is right, so
+ * the counters bound how many wrong codes are ever evaluated, however many arrive at once.
+ * Redis keeps the counters; while Redis cannot be reached, PostgreSQL keeps them with the same
+ * rule (row locks serialize the attempts), so the limits hold through an outage.
+ */
+@Injectable()
+export class AccessCodeLimiter {
+  private readonly logger = new Logger(AccessCodeLimiter.name);
+
+  constructor(
+    private readonly redis: RedisClient,
+    private readonly dataSource: DataSource,
+    @Inject(EnvDto) private readonly config: EnvDto,
+  ) {}
+
+  async reserve(folio: string, clientIp: string): Promise<ReserveResult> {
+    const address = addressKey(clientIp);
+    const counters: Counter[] = [
+      { key: `access-fail:pair:${folio}:${address}`, limit: this.config.ACCESS_CODE_MAX_FAILURES, windowSeconds: this.config.ACCESS_CODE_LOCK_SECONDS },
+      {
+        key: `access-fail:address:${address}`,
+        limit: this.config.ACCESS_CODE_ADDRESS_MAX_FAILURES,
+        windowSeconds: this.config.ACCESS_CODE_ADDRESS_WINDOW_SECONDS,
+      },
+    ];
+    try {
+      return await this.reserveInRedis(counters);
+    } catch (error) {
+      this.logger.warn(`Redis no responde; los intentos de código de acceso se cuentan en PostgreSQL (${(error as Error).message})`);
+      return this.reserveInPostgres(counters);
+    }
+  }
+
+  /** The code was right: the attempt was not a failure. */
+  async refund(reservation: Reservation): Promise<void> {
+    const keys = reservation.counters.map((c) => c.key);
+    if (reservation.store === 'redis') {
+      const multi = this.redis.client.multi();
+      for (const key of keys) multi.decr(key);
+      await multi.exec().catch(() => undefined);
+      return;
+    }
+    await this.dataSource
+      .query(`UPDATE access_code_attempts SET count = count - 1 WHERE key = ANY($1::text[]) AND count > 0 AND expires_at > now()`, [keys])
+      .catch(() => undefined);
+  }
+
+  private async reserveInRedis(counters: Counter[]): Promise<ReserveResult> {
+    const args = counters.flatMap((c) => [String(c.limit), String(c.windowSeconds * 1000)]);
+    const [reserved, pttl] = (await this.redis.client.eval(RESERVE_SCRIPT, counters.length, ...counters.map((c) => c.key), ...args)) as [number, number];
+    if (reserved === 1) return { reserved: { counters, store: 'redis' } };
+    return { retryAfterSeconds: Math.max(1, Math.ceil(pttl / 1000)) };
+  }
+
+  private async reserveInPostgres(counters: Counter[]): Promise<ReserveResult> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction();
+      for (const counter of counters) {
+        // The upsert locks the counter's row until the transaction ends: concurrent attempts queue here.
+        const [row]: { count: number; retry_after: number }[] = await runner.query(
+          `INSERT INTO access_code_attempts AS a (key, count, expires_at) VALUES ($1, 1, now() + make_interval(secs => $2))
+           ON CONFLICT (key) DO UPDATE SET
+             count = CASE WHEN a.expires_at <= now() THEN 1 ELSE a.count + 1 END,
+             expires_at = CASE WHEN a.expires_at <= now() THEN now() + make_interval(secs => $2) ELSE a.expires_at END
+           RETURNING count, ceil(extract(epoch FROM expires_at - now()))::int AS retry_after`,
+          [counter.key, counter.windowSeconds],
+        );
+        if (row.count > counter.limit) {
+          await runner.rollbackTransaction();
+          return { retryAfterSeconds: Math.max(1, row.retry_after) };
+        }
+      }
+      await runner.commitTransaction();
+      return { reserved: { counters, store: 'postgres' } };
+    } catch (error) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      throw error;
+    } finally {
+      await runner.release();
+    }
+  }
+}
+
+/**
+ * The address a limit counts: IPv4 as is (IPv4-mapped IPv6 read as IPv4), IPv6 by its /64, the
+ * block one subscriber line gets, so rotating through one's own 2^64 addresses buys nothing.
+ */
+export function addressKey(ip: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
+  if (mapped && isIPv4(mapped[1])) return mapped[1];
+  if (!isIPv6(ip)) return ip;
+  const [head, tail = ''] = ip.toLowerCase().split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const groups = ip.includes('::') ? [...left, ...Array(8 - left.length - right.length).fill('0'), ...right] : left;
+  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+}
