@@ -51,6 +51,11 @@ export async function startTestEnvironment(options: TestEnvironmentOptions = {})
     PORT: '0',
     WORKER_HEALTH_PORT: '0',
     OUTBOX_POLL_MS: '200',
+    // Suites file many requests from one address and to one recipient; the limits' own suite
+    // (test/http/anonymous-writes.e2e-spec.ts) runs with the real defaults.
+    FILING_ADDRESS_LIMIT: '100000',
+    FILING_RECIPIENT_DAILY_LIMIT: '100000',
+    ROUTING_ADDRESS_LIMIT: '100000',
     ...options.env,
   });
 

@@ -113,6 +113,20 @@ export class EnvDto {
   @Type(() => Number) @IsInt() @Min(1) ACCESS_CODE_ADDRESS_MAX_FAILURES = 100;
   @Type(() => Number) @IsInt() @Min(1) ACCESS_CODE_ADDRESS_WINDOW_SECONDS = 3600;
 
+  /** Anonymous writes (@nestjs/throttler): filings per client address per window, sized for a shared address. */
+  @Type(() => Number) @IsInt() @Min(1) FILING_ADDRESS_LIMIT = 30;
+  @Type(() => Number) @IsInt() @Min(1) FILING_ADDRESS_WINDOW_SECONDS = 3600;
+  /** Filing confirmations one recipient address may receive per day. */
+  @Type(() => Number) @IsInt() @Min(1) FILING_RECIPIENT_DAILY_LIMIT = 10;
+  /** Routing suggestions per client address per window (the filing form asks as people type). */
+  @Type(() => Number) @IsInt() @Min(1) ROUTING_ADDRESS_LIMIT = 120;
+  @Type(() => Number) @IsInt() @Min(1) ROUTING_ADDRESS_WINDOW_SECONDS = 60;
+
+  /** Origins (comma-separated) whose pages may call the writes and staff endpoints; public GETs answer any origin. */
+  @IsOptional()
+  @IsString()
+  CORS_ORIGINS?: string;
+
   @IsOptional()
   @IsString()
   PDH_MONITOR_EMAILS?: string;

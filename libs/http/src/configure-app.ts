@@ -5,6 +5,7 @@ import { EnvDto } from '@ventanilla/config';
 import { Logger } from 'nestjs-pino';
 import { BodyErrorInterceptor, useJsonBodyParser } from './body-parser';
 import { ContractExceptionFilter } from './exception.filter';
+import { useCors, useSecurityHeaders } from './security-headers';
 import { createValidationPipe } from './validation';
 
 /** Everything the api does to its Nest app, shared by `main.ts` and the e2e tests. */
@@ -15,6 +16,8 @@ export function configureApi(app: INestApplication, config: EnvDto): void {
     const value = /^\d+$/.test(config.TRUST_PROXY) ? Number(config.TRUST_PROXY) : config.TRUST_PROXY;
     (app as NestExpressApplication).set('trust proxy', value === 'true' ? true : value);
   }
+  useSecurityHeaders(app);
+  useCors(app, config);
   useJsonBodyParser(app, config.BODY_LIMIT);
   app.setGlobalPrefix('api/v1', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
   app.useGlobalPipes(createValidationPipe());

@@ -1,5 +1,6 @@
 export * from './app-error';
 export * from './body-parser';
+export * from './client-address';
 export * from './configure-app';
 export * from './error-codes';
 export * from './exception.filter';
@@ -9,3 +10,4 @@ export * from './logging.module';
 export * from './validation';
 export * from './validation-messages';
 export * from './pagination';
+export * from './security-headers';

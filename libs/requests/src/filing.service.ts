@@ -5,6 +5,7 @@ import { EnvDto } from '@ventanilla/config';
 import { MailJob, MailService } from '@ventanilla/mail';
 import { Outbox } from '@ventanilla/queue';
 import { Subject, SubjectsService } from '@ventanilla/subjects';
+import { RecipientLimit } from '@ventanilla/throttling';
 import { DataSource, EntityManager } from 'typeorm';
 import { hashAccessCode } from './access-code-hash';
 import { newAccessCode, newFolio } from './codes';
@@ -56,6 +57,7 @@ export class FilingService {
     private readonly mail: MailService,
     private readonly outbox: Outbox,
     private readonly idempotency: IdempotencyService,
+    private readonly recipients: RecipientLimit,
     @Inject(EnvDto) private readonly config: EnvDto,
   ) {}
 
@@ -65,6 +67,8 @@ export class FilingService {
       if (stored) return stored.body as FilingResult;
     }
     const subjects = await this.subjects.requireActive(input.subjects, input.subjectsField ?? 'subjects');
+    // Anyone can name any address on the web form; officers register what people bring in person.
+    if (input.channel === 'web' && input.content.requester.email) await this.recipients.consume(input.content.requester.email);
     const accessCode = newAccessCode();
     const accessCodeHash = hashAccessCode(this.config.ACCESS_CODE_SECRET, accessCode);
     try {

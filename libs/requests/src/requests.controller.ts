@@ -3,6 +3,7 @@ import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Clock } from '@ventanilla/config';
 import { REQUESTER, Request } from '@ventanilla/cases';
 import { AppError } from '@ventanilla/http';
+import { AnonymousWriteLimit, FILING_BY_ADDRESS } from '@ventanilla/throttling';
 import { FileRequestDto } from './file-request.dto';
 import { FilingService } from './filing.service';
 import { IdempotencyService } from './idempotency.service';
@@ -22,6 +23,7 @@ export class RequestsController {
   ) {}
 
   @Post()
+  @AnonymousWriteLimit(FILING_BY_ADDRESS)
   @ApiOperation({ summary: 'Presentar una solicitud a uno o varios sujetos obligados, sin cuenta' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   async file(@Body() dto: FileRequestDto, @Headers('idempotency-key') idempotencyKey?: string) {

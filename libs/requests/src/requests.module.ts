@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CasesCoreModule } from '@ventanilla/cases';
 import { SubjectsCoreModule } from '@ventanilla/subjects';
+import { ThrottlingModule } from '@ventanilla/throttling';
 import { AccessCodeLimiter } from './access-code-limiter';
 import { AccessCodeVerifier } from './access-code-verifier';
 import { FilingService } from './filing.service';
@@ -12,7 +13,7 @@ import { RequestsController } from './requests.controller';
 
 /** Filing, lookup by folio and the requester's own actions, without an account. */
 @Module({
-  imports: [CasesCoreModule, SubjectsCoreModule],
+  imports: [CasesCoreModule, SubjectsCoreModule, ThrottlingModule],
   controllers: [RequestsController],
   providers: [FilingService, IdempotencyService, LookupService, AccessCodeLimiter, AccessCodeVerifier, RequesterActionsService, RequesterAccessGuard],
   exports: [FilingService, IdempotencyService, LookupService, RequesterAccessGuard],
