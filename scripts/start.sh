@@ -11,7 +11,7 @@ fi
 echo "==> Compilando"
 npm run --silent build
 echo "==> Migrando la base de datos y cargando el catálogo"
-node dist/apps/api/src/migrate.js
+node dist/apps/api/src/migrate.js --with-redis
 
 echo "==> Iniciando api (puerto ${PORT:-3000}) y worker (salud en ${WORKER_HEALTH_PORT:-3001})"
 node dist/apps/api/src/main.js &

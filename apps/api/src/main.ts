@@ -1,14 +1,18 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { EnvDto } from '@ventanilla/config';
+import { Logger } from 'nestjs-pino';
+import { EnvDto, loadConfig } from '@ventanilla/config';
+import { requireServices } from '@ventanilla/health';
 import { configureApi } from '@ventanilla/http';
 import { AppModule } from './app.module';
 
 async function bootstrap(): Promise<void> {
+  await requireServices(loadConfig());
   const app = await NestFactory.create(AppModule, { bufferLogs: true, bodyParser: false });
   const config = app.get(EnvDto);
   configureApi(app, config);
   await app.listen(config.PORT);
+  app.get(Logger).log(`API lista en http://localhost:${config.PORT} (documentación en /api/docs)`, 'Api');
 }
 
 bootstrap().catch((error: unknown) => {

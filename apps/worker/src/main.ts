@@ -1,10 +1,13 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
+import { loadConfig } from '@ventanilla/config';
+import { requireServices } from '@ventanilla/health';
 import { WorkerModule } from './worker.module';
 
 /** BullMQ processors; no public HTTP, only the health port. */
 async function bootstrap(): Promise<void> {
+  await requireServices(loadConfig());
   const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();

@@ -78,6 +78,11 @@ export class EnvDto {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /** `pretty`: one readable line per event (a terminal); `json`: one JSON object per line (log collectors). Unset: pretty in development. */
+  @IsOptional()
+  @IsIn(['pretty', 'json'])
+  LOG_FORMAT?: 'pretty' | 'json';
+
   /** How often the outbox relay looks for rows left behind (ms); it is also woken after each commit. */
   @Type(() => Number)
   @IsInt()

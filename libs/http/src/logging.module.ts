@@ -1,30 +1,66 @@
 import { Module, RequestMethod } from '@nestjs/common';
 import { EnvDto } from '@ventanilla/config';
-import { LoggerModule } from 'nestjs-pino';
+import { LoggerModule, Params } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { LoggerOptions } from 'pino';
+import pretty from 'pino-pretty';
 
-/** Structured JSON logs; each HTTP request carries an id (X-Request-Id in and out). */
+/** Nest's start-up listing of every module and route: worth a look when debugging, noise otherwise. */
+const BOOT_CHATTER = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer']);
+const INFO = 30;
+
+export function logFormat(config: EnvDto): 'pretty' | 'json' {
+  return config.LOG_FORMAT ?? (config.NODE_ENV === 'development' ? 'pretty' : 'json');
+}
+
+/** `destination`: where readable lines go (stdout unless a test says otherwise). */
+export function loggerParams(config: EnvDto, destination: NodeJS.WritableStream | number = 1): Params {
+  const options: LoggerOptions & Record<string, unknown> = {
+    level: config.LOG_LEVEL,
+    genReqId: (req: IncomingMessage, res: ServerResponse) => {
+      const given = req.headers['x-request-id'];
+      const id = typeof given === 'string' && /^[\w-]{1,100}$/.test(given) ? given : randomUUID();
+      res.setHeader('X-Request-Id', id);
+      return id;
+    },
+    // Access codes and tokens never reach the logs.
+    redact: ['req.headers["x-access-code"]', 'req.headers.authorization', 'req.headers.cookie'],
+    autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' },
+    hooks: {
+      logMethod(args, method, level) {
+        const first = args[0] as unknown;
+        const context = typeof first === 'object' && first !== null ? (first as { context?: unknown }).context : undefined;
+        if (level === INFO && typeof context === 'string' && BOOT_CHATTER.has(context)) return this.debug(...(args as [string]));
+        return method.apply(this, args);
+      },
+    },
+  };
+  if (logFormat(config) === 'json') return { pinoHttp: options, forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }] };
+
+  // One readable line per event; synchronous, so the last line before an exit is never lost.
+  const stream = pretty({
+    destination,
+    sync: true,
+    colorize: process.stdout.isTTY,
+    singleLine: true,
+    translateTime: 'SYS:HH:MM:ss',
+    ignore: 'pid,hostname,context,req,res,responseTime',
+    messageFormat: '{if context}[{context}] {end}{msg}',
+  });
+  const requestLine = (req: IncomingMessage, res: ServerResponse, ms?: number) =>
+    `${req.method} ${req.url} → ${res.statusCode}${ms === undefined ? '' : ` (${Math.round(ms)} ms)`}`;
+  return {
+    pinoHttp: [{ ...options, customSuccessMessage: requestLine, customErrorMessage: (req, res) => requestLine(req, res) }, stream],
+    forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
+  };
+}
+
+/**
+ * Logs through pino, each HTTP request with an id (X-Request-Id in and out): readable lines in
+ * development, JSON elsewhere (`LOG_FORMAT` chooses).
+ */
 @Module({
-  imports: [
-    LoggerModule.forRootAsync({
-      inject: [EnvDto],
-      useFactory: (config: EnvDto) => ({
-        forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
-        pinoHttp: {
-          level: config.LOG_LEVEL,
-          genReqId: (req: IncomingMessage, res: ServerResponse) => {
-            const given = req.headers['x-request-id'];
-            const id = typeof given === 'string' && /^[\w-]{1,100}$/.test(given) ? given : randomUUID();
-            res.setHeader('X-Request-Id', id);
-            return id;
-          },
-          // Access codes and tokens never reach the logs.
-          redact: ['req.headers["x-access-code"]', 'req.headers.authorization', 'req.headers.cookie'],
-          autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' },
-        },
-      }),
-    }),
-  ],
+  imports: [LoggerModule.forRootAsync({ inject: [EnvDto], useFactory: (config: EnvDto) => loggerParams(config) })],
 })
 export class LoggingModule {}
