@@ -9,12 +9,12 @@ const HOY = 'MON-HOY'; // cases received today
 
 const CASE_KEYS = [
   'id', 'folio', 'subject', 'status', 'channel', 'receivedAt', 'receivedOn', 'dueDate', 'extendedDueDate', 'overdue',
-  'fictaDueDate', 'resolvedAt', 'resolution', 'transferredTo', 'transferredFrom', 'appeal', 'events',
+  'fictaDueDate', 'resolvedAt', 'resolution', 'transferredTo', 'transferredFrom', 'appeal', 'events', 'documents',
 ];
 const OPEN_DATA_COLUMNS = [
   'id', 'folio', 'subjectCode', 'subjectName', 'sector', 'departmentCode', 'channel', 'deliveryFormat', 'receivedOn', 'dueDate',
   'extendedDueDate', 'status', 'overdue', 'resolutionType', 'resolvedOn', 'onTime', 'businessDaysTaken', 'transferredToSubject',
-  'transferredFromSubject', 'appealStatus', 'appealGround', 'appealOutcome',
+  'transferredFromSubject', 'appealStatus', 'appealGround', 'appealOutcome', 'documents', 'publicDocuments',
 ];
 const zeroResolutions = {
   delivered: 0, partially_delivered: 0, denied_reserved: 0, denied_confidential: 0, denied_no_clarification: 0, nonexistent: 0,
@@ -350,7 +350,7 @@ describe('PDH monitoring: statistics, overdue cases, Art. 48 report and open dat
         channel: 'web', deliveryFormat: 'electronic', receivedOn: '2019-02-25', dueDate: a.confidential.dueDate,
         extendedDueDate: a.confidential.extendedDueDate!, status: 'resolved', overdue: 'false', resolutionType: 'denied_confidential',
         resolvedOn: a.confidential.resolvedOn!, onTime: 'true', businessDaysTaken: '15', transferredToSubject: '',
-        transferredFromSubject: '', appealStatus: '', appealGround: '', appealOutcome: '',
+        transferredFromSubject: '', appealStatus: '', appealGround: '', appealOutcome: '', documents: '0', publicDocuments: '0',
       });
       expect(rowFor(rows, a.reserved)).toMatchObject({ deliveryFormat: 'certified_copy', onTime: 'false', appealStatus: 'decided', appealOutcome: 'confirmed' });
       expect(rowFor(rows, a.partial)).toMatchObject({ channel: 'in_person', deliveryFormat: 'simple_copy' });

@@ -3,3 +3,5 @@ export * from './test-database';
 export * from './test-environment';
 export * from './factories';
 export * from './redis-server';
+export * from './document-fixtures';
+export * from './s3-server';

@@ -3,6 +3,7 @@ import { AuthModule } from '@ventanilla/auth';
 import { CalendarModule } from '@ventanilla/calendar';
 import { ConfigModule } from '@ventanilla/config';
 import { DatabaseModule } from '@ventanilla/database';
+import { DocumentsModule } from '@ventanilla/documents';
 import { ApiHealthModule } from '@ventanilla/health';
 import { LoggingModule } from '@ventanilla/http';
 import { MonitoringModule } from '@ventanilla/monitoring';
@@ -13,6 +14,6 @@ import { SubjectsModule } from '@ventanilla/subjects';
 import { WorkflowModule } from '@ventanilla/workflow';
 
 @Module({
-  imports: [ConfigModule, LoggingModule, DatabaseModule, QueueModule, ApiHealthModule, SubjectsModule, AuthModule, RequestsModule, RoutingModule, CalendarModule, WorkflowModule, MonitoringModule],
+  imports: [ConfigModule, LoggingModule, DatabaseModule, QueueModule, ApiHealthModule, SubjectsModule, AuthModule, RequestsModule, RoutingModule, CalendarModule, WorkflowModule, MonitoringModule, DocumentsModule],
 })
 export class AppModule {}

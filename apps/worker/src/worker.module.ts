@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { ConfigModule } from '@ventanilla/config';
 import { DatabaseModule } from '@ventanilla/database';
+import { DocumentsWorkerModule } from '@ventanilla/documents';
 import { WorkerHealthModule } from '@ventanilla/health';
 import { LoggingModule } from '@ventanilla/http';
 import { MailModule, MailWorkerModule } from '@ventanilla/mail';
@@ -9,7 +10,7 @@ import { JobCoverageCheck, QueueModule } from '@ventanilla/queue';
 import { WatchWorkerModule } from '@ventanilla/watch';
 
 @Module({
-  imports: [ConfigModule, LoggingModule, DatabaseModule, QueueModule, DiscoveryModule, WorkerHealthModule, MailModule, MailWorkerModule, WatchWorkerModule],
+  imports: [ConfigModule, LoggingModule, DatabaseModule, QueueModule, DiscoveryModule, WorkerHealthModule, MailModule, MailWorkerModule, WatchWorkerModule, DocumentsWorkerModule],
   providers: [JobCoverageCheck],
 })
 export class WorkerModule {}

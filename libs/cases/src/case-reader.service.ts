@@ -5,6 +5,7 @@ import { EntityManager, In, Repository } from 'typeorm';
 import { CaseEvent } from './case-event.entity';
 import { Case } from './case.entity';
 import { CaseRecord, CaseView, SubjectRef, toCaseView } from './case-view';
+import { CaseAudience, Document } from './document.entity';
 
 /** Loads cases with their subjects, links and events, and renders the contract's view. */
 @Injectable()
@@ -20,6 +21,7 @@ export class CaseReader {
     const linked = linkedIds.length ? await manager.find(Case, { where: { id: In(linkedIds) }, relations: { subject: true } }) : [];
     const refs = new Map(linked.map((c) => [c.id, { id: c.id, subject: subjectRef(c) }]));
     const events = await manager.find(CaseEvent, { where: { caseId: In(list.map((c) => c.id)) }, order: { id: 'ASC' } });
+    const documents = await manager.find(Document, { where: { caseId: In(list.map((c) => c.id)) }, order: { uploadedAt: 'ASC', id: 'ASC' } });
     const withSubjects = list.some((c) => !c.subject)
       ? await manager.find(Case, { where: { id: In(list.map((c) => c.id)) }, relations: { subject: true } })
       : list;
@@ -30,16 +32,18 @@ export class CaseReader {
       transferredTo: c.transferredToCaseId ? refs.get(c.transferredToCaseId) ?? null : null,
       transferredFrom: c.transferredFromCaseId ? refs.get(c.transferredFromCaseId) ?? null : null,
       events: events.filter((e) => e.caseId === c.id),
+      documents: documents.filter((d) => d.caseId === c.id),
     }));
   }
 
-  async views(list: Case[], manager?: EntityManager): Promise<CaseView[]> {
+  /** The contract's views; `audience` decides which documents they show (the public's by default). */
+  async views(list: Case[], manager?: EntityManager, audience: CaseAudience = 'public'): Promise<CaseView[]> {
     const now = this.clock.now();
-    return (await this.records(list, manager)).map((r) => toCaseView(r, now));
+    return (await this.records(list, manager)).map((r) => toCaseView(r, now, audience));
   }
 
-  async view(c: Case, manager?: EntityManager): Promise<CaseView> {
-    return (await this.views([c], manager))[0];
+  async view(c: Case, manager?: EntityManager, audience: CaseAudience = 'public'): Promise<CaseView> {
+    return (await this.views([c], manager, audience))[0];
   }
 
   async byFolio(folio: string, manager: EntityManager = this.cases.manager): Promise<Case[]> {

@@ -1,6 +1,7 @@
 import { localDateOf } from '@ventanilla/calendar';
 import type { CaseEvent } from './case-event.entity';
 import type { Case, ResolutionType } from './case.entity';
+import { CaseAudience, Document, DocumentView, documentsFor, toDocumentView } from './document.entity';
 import { isOpen } from './case-status';
 
 export interface SubjectRef {
@@ -35,6 +36,7 @@ export interface CaseView {
     decidedAt: string | null;
   } | null;
   events: { type: string; at: string }[];
+  documents: DocumentView[];
 }
 
 /** A case with what its view needs: subject names (its own and the linked cases') and its events. */
@@ -44,6 +46,8 @@ export interface CaseRecord {
   transferredTo: { id: string; subject: SubjectRef } | null;
   transferredFrom: { id: string; subject: SubjectRef } | null;
   events: CaseEvent[];
+  /** Every document of the case; the view shows its audience's share. */
+  documents: Document[];
 }
 
 /** Open and past the term that applies (the term runs to the end of its last day, local time). */
@@ -57,7 +61,7 @@ export function missedTerm(c: Pick<Case, 'status' | 'termDueDate' | 'closedAt'>,
   return localDateOf(endOfWatch) > c.termDueDate && (isOpen(c.status) || c.closedAt !== null);
 }
 
-export function toCaseView(record: CaseRecord, now: Date): CaseView {
+export function toCaseView(record: CaseRecord, now: Date, audience: CaseAudience = 'public'): CaseView {
   const c = record.case;
   return {
     id: c.id,
@@ -97,5 +101,6 @@ export function toCaseView(record: CaseRecord, now: Date): CaseView {
           }
         : null,
     events: record.events.map((e) => ({ type: e.type, at: e.at.toISOString() })),
+    documents: documentsFor(audience, c, record.documents).map(toDocumentView),
   };
 }

@@ -4,6 +4,8 @@ export * from './case-reader.service';
 export * from './case-status';
 export * from './case-view';
 export * from './case.entity';
+export * from './document.entity';
+export * from './case-documents';
 export * from './cases-core.module';
 export * from './case-actions.service';
 export * from './request.entity';

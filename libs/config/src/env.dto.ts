@@ -152,4 +152,29 @@ export class EnvDto {
   @Type(() => Number) @IsInt() @Min(1) WATCH_DIGEST_LIST_LIMIT = 50;
   /** Relayed outbox rows are kept this long for diagnosis, then pruned. */
   @Type(() => Number) @IsInt() @Min(1) WATCH_OUTBOX_RETENTION_DAYS = 7;
+
+  // --- Documents (libs/documents). ---
+  /** Where documents' bytes are kept: `local` (a folder; the default) or `s3` (S3-compatible object storage). */
+  @IsIn(['local', 's3']) DOCUMENTS_STORAGE: 'local' | 's3' = 'local';
+  /** The local driver's folder (relative paths from the working directory). */
+  @IsString() @MinLength(1) DOCUMENTS_DIR = 'var/documents';
+  /** Where an upload is received before it is checked and stored (default: the system's temporary folder). */
+  @IsOptional() @IsString() DOCUMENTS_SPOOL_DIR?: string;
+  /** Largest document (MiB, 413 past it) and documents per case. */
+  @Type(() => Number) @IsInt() @Min(1) @Max(5000) DOCUMENTS_MAX_FILE_MB = 25;
+  @Type(() => Number) @IsInt() @Min(1) DOCUMENTS_MAX_PER_CASE = 20;
+  /** Accepted media types, comma-separated; unset: PDF, PNG, JPEG, ODF and OOXML texts and spreadsheets, CSV, plain text. */
+  @IsOptional() @IsString() DOCUMENTS_ALLOWED_TYPES?: string;
+  /** An object this old without a row is an orphan the housekeeping removes; and how often it looks (ms). */
+  @Type(() => Number) @IsInt() @Min(1) DOCUMENTS_ORPHAN_GRACE_MINUTES = 60;
+  @Type(() => Number) @IsInt() @Min(1000) DOCUMENTS_SWEEP_EVERY_MS = 3_600_000;
+  /** The S3 driver: endpoint (unset: AWS), bucket (created if missing), key prefix, credentials. */
+  @IsOptional() @Matches(/^https?:\/\//) S3_ENDPOINT?: string;
+  @IsString() S3_REGION = 'us-east-1';
+  @IsString() @MinLength(3) S3_BUCKET = 'ventanilla-documents';
+  @IsString() S3_PREFIX = 'documents/';
+  @IsOptional() @IsString() S3_ACCESS_KEY_ID?: string;
+  @IsOptional() @IsString() S3_SECRET_ACCESS_KEY?: string;
+  /** Path-style addresses (`endpoint/bucket/key`), as MinIO and most S3-compatible servers expect. */
+  @Transform(toBoolean) @IsBoolean() S3_FORCE_PATH_STYLE = true;
 }

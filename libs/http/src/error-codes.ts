@@ -12,6 +12,7 @@ export const ERRORS = {
   EXTENSION_NOT_ALLOWED: { status: 409, es: 'La prórroga no está permitida.', en: 'The extension is not allowed.' },
   IDEMPOTENCY_KEY_REUSED: { status: 422, es: 'La clave de idempotencia ya se usó con otro contenido.', en: 'The idempotency key was already used with a different body.' },
   PAYLOAD_TOO_LARGE: { status: 413, es: 'El cuerpo de la solicitud es demasiado grande.', en: 'The request body is too large.' },
+  RANGE_NOT_SATISFIABLE: { status: 416, es: 'El rango pedido está fuera del documento.', en: 'The requested range is outside the document.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, es: 'Tipo de contenido no admitido; use application/json.', en: 'Unsupported content type; use application/json.' },
   RATE_LIMITED: { status: 429, es: 'Demasiados intentos. Intente de nuevo más tarde.', en: 'Too many attempts. Try again later.' },
   INTERNAL_ERROR: { status: 500, es: 'Error interno. Si persiste, comunique el identificador del error.', en: 'Internal error. If it persists, report the error id.' },

@@ -19,6 +19,11 @@ export const QUEUES = {
       pdhDigest: 'pdh-digest',
     },
   },
+  /** Documents (libs/documents): the sweep of stored objects without a row. */
+  documents: {
+    name: 'documents',
+    jobs: { sweepOrphans: 'sweep-orphans' },
+  },
 } as const;
 
 export type QueueKey = keyof typeof QUEUES;

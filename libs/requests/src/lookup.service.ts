@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Case, CaseReader, CaseView, Request, RequesterView, requesterView } from '@ventanilla/cases';
+import { Case, CaseAudience, CaseReader, CaseView, Request, RequesterView, requesterView } from '@ventanilla/cases';
 import { AppError } from '@ventanilla/http';
 import { Repository } from 'typeorm';
 import { AccessCodeVerifier } from './access-code-verifier';
@@ -36,12 +36,12 @@ export class LookupService {
 
   async publicView(folioInput: string): Promise<PublicRequestView> {
     const request = await this.find(folioInput);
-    return this.render(request);
+    return this.render(request, 'public');
   }
 
   async requesterView(credentials: RequesterCredentials): Promise<RequesterRequestView> {
     const request = await this.authenticate(credentials);
-    return { ...(await this.render(request)), requester: requesterView(request) };
+    return { ...(await this.render(request, 'requester')), requester: requesterView(request) };
   }
 
   /** The request, once the access code is right; otherwise 401/403/429 and nothing else. */
@@ -58,14 +58,14 @@ export class LookupService {
     return c;
   }
 
-  private async render(request: Request): Promise<PublicRequestView> {
+  private async render(request: Request, audience: CaseAudience): Promise<PublicRequestView> {
     const cases = await this.reader.byFolio(request.folio);
     return {
       folio: request.folio,
       filedAt: request.filedAt.toISOString(),
       description: request.description,
       deliveryFormat: request.deliveryFormat,
-      cases: await this.reader.views(cases),
+      cases: await this.reader.views(cases, undefined, audience),
     };
   }
 

@@ -16,7 +16,7 @@ export class RequesterActionsService {
     const updated = await this.actions.run(c.id, { action: 'answer_clarification', event: 'clarification_answered', actor: REQUESTER }, () => ({
       eventData: { text },
     }));
-    return this.reader.view(updated);
+    return this.reader.view(updated, undefined, 'requester');
   }
 
   async withdraw(request: Request, caseId: string, reason: string | undefined): Promise<CaseView> {
@@ -25,6 +25,6 @@ export class RequesterActionsService {
       target.closedAt = ctx.now;
       return { eventData: reason ? { reason } : {} };
     });
-    return this.reader.view(updated);
+    return this.reader.view(updated, undefined, 'requester');
   }
 }

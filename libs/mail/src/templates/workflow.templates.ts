@@ -51,7 +51,26 @@ export interface CaseResolvedData extends CaseRef {
   classificationRef: string | null;
   resolvedOn: string;
   appealDeadline: string;
+  /** What the resolution delivers, each with its anchor on the request's page (optional: mails queued before documents existed). */
+  documents?: { name: string; size: number; url: string }[];
+  /** The request's page (`/solicitudes/{folio}`), where the documents are downloaded with the access code. */
+  caseUrl?: string;
 }
+
+/** A size as people read it, in Spanish notation: 850 kB, 1,2 MB. */
+export function formatSize(bytes: number): string {
+  if (bytes < 1000 * 1000) return `${Math.max(1, Math.round(bytes / 1000))} kB`;
+  return `${(bytes / 1000 / 1000).toFixed(1).replace('.', ',')} MB`;
+}
+
+const deliveredDocuments = (d: CaseResolvedData): (string | string[])[] =>
+  d.documents?.length
+    ? [
+        `La resolución entrega ${d.documents.length === 1 ? 'este documento' : `estos ${d.documents.length} documentos`}:`,
+        d.documents.map((doc) => `${doc.name} (${formatSize(doc.size)}): ${doc.url}`),
+        `Descárguelos en la página de su solicitud${d.caseUrl ? `, ${d.caseUrl}` : ''}, con su código de acceso.`,
+      ]
+    : [];
 
 /** Art. 42 and 45: the reasoned resolution and the window for a recurso de revisión. */
 export function caseResolved(d: CaseResolvedData): RenderedMail {
@@ -60,6 +79,7 @@ export function caseResolved(d: CaseResolvedData): RenderedMail {
     `${d.subjectName} resolvió su solicitud ${d.folio} el ${d.resolvedOn}: ${d.outcome}.`,
     d.text,
     ...(d.classificationRef ? [`Resolución de clasificación citada: ${d.classificationRef}`] : []),
+    ...deliveredDocuments(d),
     `Si no está conforme, puede presentar un recurso de revisión ante la máxima autoridad a más tardar el ${d.appealDeadline} (15 días hábiles, Art. 55 LAIP). ${howToAct(d, 'presentarlo', 'appeal')}`,
   ]);
 }

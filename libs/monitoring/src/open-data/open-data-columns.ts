@@ -46,6 +46,16 @@ export const OPEN_DATA_COLUMNS: readonly OpenDataColumn[] = [
     description: 'Causal del recurso (Art. 55) cuando es uno de los códigos reconocidos; vacío si es texto libre',
   },
   { name: 'appealOutcome', sql: 'c.appeal_outcome', description: 'Resultado del recurso: confirmed, revoked o modified' },
+  {
+    name: 'documents',
+    sql: '(SELECT count(*)::int FROM documents d WHERE d.case_id = c.id AND d.delivered_at IS NOT NULL)',
+    description: 'Documentos entregados con la resolución',
+  },
+  {
+    name: 'publicDocuments',
+    sql: `(SELECT count(*)::int FROM documents d WHERE d.case_id = c.id AND d.delivered_at IS NOT NULL AND d.public AND c.status = 'resolved')`,
+    description: 'De ellos, los públicos (descargables por cualquiera desde la página de la solicitud)',
+  },
 ];
 
 /**

@@ -60,7 +60,7 @@ export class AppealService {
         ],
       };
     });
-    return this.reader.view(await this.cases.findOneOrFail({ where: { id: target.id }, relations: { subject: true } }));
+    return this.reader.view(await this.cases.findOneOrFail({ where: { id: target.id }, relations: { subject: true } }), undefined, 'requester');
   }
 
   async decide(user: StaffUser, id: string, dto: AppealDecisionDto): Promise<StaffCaseView> {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { RESOLUTION_TYPES, ResolutionType } from '@ventanilla/cases';
 import { FreeText, HasVisibleCharacter, LONG_TEXT_MAX } from '@ventanilla/http';
-import { IsDefined, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsDefined, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 
 /** Denials on these grounds cite the classification resolution (Arts. 22-28). */
 export const CLASSIFIED_DENIALS: readonly ResolutionType[] = ['denied_reserved', 'denied_confidential'];
@@ -28,4 +28,16 @@ export class ResolutionDto {
   @MaxLength(2000)
   @HasVisibleCharacter()
   classificationRef?: string | null;
+
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    description: 'Documentos del caso (POST /cases/{id}/documents) que la resolución entrega al requirente',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  documentIds?: string[];
 }

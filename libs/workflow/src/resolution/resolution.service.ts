@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { StaffUser } from '@ventanilla/auth';
 import { localDateOf } from '@ventanilla/calendar';
-import { CaseActions } from '@ventanilla/cases';
+import { CaseActions, deliverDocuments } from '@ventanilla/cases';
+import { EnvDto } from '@ventanilla/config';
 import { AppError } from '@ventanilla/http';
 import { CaseNotices, noticeKey } from '../staff/case-notices.service';
 import { caseIdOrNotFound, ownSubjectOnly, staffActor } from '../staff/staff-case-access';
@@ -16,6 +17,7 @@ export class ResolutionService {
     private readonly actions: CaseActions,
     private readonly notices: CaseNotices,
     private readonly views: StaffCaseViews,
+    @Inject(EnvDto) private readonly config: EnvDto,
   ) {}
 
   async resolve(user: StaffUser, id: string, dto: ResolutionDto): Promise<StaffCaseView> {
@@ -28,8 +30,10 @@ export class ResolutionService {
     const updated = await this.actions.run(
       caseIdOrNotFound(id),
       { action: 'resolve', event, actor: staffActor(user), authorize: ownSubjectOnly(user) },
-      (c, ctx) => {
+      async (c, ctx) => {
         const { clock } = ctx.calendar;
+        const documents = await deliverDocuments(ctx.tx, c.id, dto.documentIds ?? [], ctx.now);
+        const caseUrl = `${this.config.PUBLIC_BASE_URL}/solicitudes/${c.folio}`;
         const resolvedOn = localDateOf(ctx.now);
         const classificationRef = dto.classificationRef ?? null;
         c.resolvedAt = ctx.now;
@@ -40,13 +44,21 @@ export class ResolutionService {
         c.resolutionOnTime = !clock.isPast(c.termDueDate, ctx.now);
         c.businessDaysTaken = clock.businessDaysTaken(c.receivedOn, resolvedOn, ctx.subjectCalendar);
         return {
-          eventData: { type: dto.type, onTime: c.resolutionOnTime, businessDaysTaken: c.businessDaysTaken, classificationRef },
+          eventData: {
+            type: dto.type,
+            onTime: c.resolutionOnTime,
+            businessDaysTaken: c.businessDaysTaken,
+            classificationRef,
+            documentIds: documents.map((d) => d.id),
+          },
           mails: this.notices.toRequester(ctx.request, c, noticeKey(event, c), 'case-resolved', {
             outcome: RESOLUTION_LABELS[dto.type],
             text: dto.text,
             classificationRef,
             resolvedOn,
             appealDeadline: clock.appealDeadline(resolvedOn, ctx.subjectCalendar),
+            documents: documents.map((d) => ({ name: d.name, size: d.size, url: `${caseUrl}#documento-${d.id}` })),
+            caseUrl,
           }),
         };
       },

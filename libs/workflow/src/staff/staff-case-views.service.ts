@@ -26,7 +26,7 @@ export class StaffCaseViews {
     if (list.length === 0) return [];
     const requests = await this.requests.findBy({ id: In([...new Set(list.map((c) => c.requestId))]) });
     const byId = new Map(requests.map((r) => [r.id, r]));
-    const views = await this.reader.views(list);
+    const views = await this.reader.views(list, undefined, 'staff');
     return views.map((view, i) => {
       const request = byId.get(list[i].requestId)!;
       return { ...view, description: request.description, requester: seesContactDetails(user) ? requesterView(request) : null };
