@@ -280,7 +280,7 @@ describe.each(['local', 's3'] as const)('documents with the %s storage driver (e
       // Open data counts what the resolution delivered, and how much of it anyone can download.
       const today = requesterView.cases[0].receivedOn as string;
       const rows = JSON.parse((await env.http.get(`/api/v1/open-data/cases?from=${today}&to=${today}&format=json`).expect(200)).text) as Record<string, unknown>[];
-      expect(rows.find((r) => r.caseId === filed.caseId)).toMatchObject({ documents: 2, publicDocuments: 1 });
+      expect(rows.find((r) => r.id === filed.caseId)).toMatchObject({ documents: 2, publicDocuments: 1 });
     });
 
     it('answers with the bytes, their type, length, disposition and ETag; ranges, conditional requests', async () => {
