@@ -1,3 +1,4 @@
+import { LAW_TERMS } from '@ventanilla/calendar';
 import { MailProcessor, MailService } from '@ventanilla/mail';
 import { startTestEnvironment, TestEnvironment, uniqueEmail } from '@ventanilla/testing';
 
@@ -16,6 +17,9 @@ describe('mail: a message key is sent at most once (e2e)', () => {
       receivedOn: '2026-11-23',
       dueDate: '2026-12-07',
       description: 'Prueba de envío único',
+      caseUrl: 'http://localhost:3000/personal/casos/00000000-0000-0000-0000-000000000000',
+      language: null,
+      terms: LAW_TERMS,
     });
 
   it('a retried job and two workers racing on the same key send one message', async () => {

@@ -98,16 +98,18 @@ describe('PDH monitoring: statistics, overdue cases, Art. 48 report and open dat
           // Business days of the resolved: 5, 8, 10, 12, 15, 22.
           medianBusinessDays: 11, p90BusinessDays: 18.5,
           byResolution: { delivered: 1, partially_delivered: 1, denied_reserved: 1, denied_confidential: 1, denied_no_clarification: 1, nonexistent: 1 },
+          // No officer and no UIP mailbox: nobody hears of its cases.
+          reachable: false,
         },
         {
           subject: { code: BETA, name: 'Municipalidad de Beta, Prueba' },
           received: 2, resolved: 2, resolvedOnTime: 2, resolvedLate: 0, open: 0, overdue: 0, extended: 0, transferred: 0, appeals: 0,
-          medianBusinessDays: 3, p90BusinessDays: 3.8, byResolution: { ...zeroResolutions, delivered: 2 },
+          medianBusinessDays: 3, p90BusinessDays: 3.8, byResolution: { ...zeroResolutions, delivered: 2 }, reachable: false,
         },
         {
           subject: { code: DEST, name: 'Ministerio Destino' },
           received: 1, resolved: 1, resolvedOnTime: 1, resolvedLate: 0, open: 0, overdue: 0, extended: 0, transferred: 0, appeals: 0,
-          medianBusinessDays: 3, p90BusinessDays: 3, byResolution: { ...zeroResolutions, delivered: 1 },
+          medianBusinessDays: 3, p90BusinessDays: 3, byResolution: { ...zeroResolutions, delivered: 1 }, reachable: false,
         },
       ]);
       // Conditional GET: the same figures are not sent twice.
@@ -144,7 +146,7 @@ describe('PDH monitoring: statistics, overdue cases, Art. 48 report and open dat
       expect(item).toEqual({
         subject: { code: HOY, name: 'Instituto de Hoy' },
         received: 2, resolved: 1, resolvedOnTime: 1, resolvedLate: 0, open: 1, overdue: 0, extended: 0, transferred: 0, appeals: 0,
-        medianBusinessDays: 0, p90BusinessDays: 0, byResolution: { ...zeroResolutions, delivered: 1 },
+        medianBusinessDays: 0, p90BusinessDays: 0, byResolution: { ...zeroResolutions, delivered: 1 }, reachable: false,
       });
     });
 
@@ -222,6 +224,7 @@ describe('PDH monitoring: statistics, overdue cases, Art. 48 report and open dat
         total: 11,
         byDeliveryFormat: { electronic: 8, simple_copy: 1, certified_copy: 1, direct_consultation: 1 },
         byChannel: { web: 9, in_person: 1, phone: 0, mail: 0, email: 1 },
+        byLanguage: { es: 11 },
       },
       results: {
         delivered: 1, partially_delivered: 1, denied_reserved: 1, denied_confidential: 1, denied_no_clarification: 1, nonexistent: 1,

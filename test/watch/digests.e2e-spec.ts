@@ -65,7 +65,8 @@ describe('deadline watch: daily digests (e2e)', () => {
 
     // The PDH: both monitors, the three cases (MINECO's too), once.
     setNow([env.worker], new Date(afterTerm.getTime() + 5 * 60_000));
-    expect(await env.worker!.get(PdhDigests).send()).toEqual({ cases: 3, recipients: 2 });
+    // MINECO and the rest of the catalog have no officer and no mailbox: they are listed too.
+    expect(await env.worker!.get(PdhDigests).send()).toEqual({ cases: 3, unreachable: expect.any(Number), recipients: 2 });
     for (const to of [monitor, configuredMonitor]) {
       const [pdh] = await env.smtp.waitFor(to, 1);
       expect(pdh.subject).toContain('3 solicitud(es) vencida(s)');
@@ -73,12 +74,17 @@ describe('deadline watch: daily digests (e2e)', () => {
       expect(pdh.text).toContain('Ministerio de Economía');
     }
     setNow([env.worker], new Date(afterTerm.getTime() + 10 * 60_000));
-    expect(await env.worker!.get(PdhDigests).send()).toEqual({ cases: 0, recipients: 0 });
+    // Nothing newly overdue: the next digest only names the bodies nobody can reach.
+    expect(await env.worker!.get(PdhDigests).send()).toMatchObject({ cases: 0, recipients: 2 });
 
     await mailQueueIdle(env.worker!);
     await pause(500);
     expect(env.smtp.to(uip).filter((m) => m.subject?.startsWith('Resumen'))).toHaveLength(2);
-    expect(env.smtp.to(monitor)).toHaveLength(1);
-    expect(env.smtp.to(configuredMonitor)).toHaveLength(1);
+    for (const to of [monitor, configuredMonitor]) {
+      const [, second] = await env.smtp.waitFor(to, 2);
+      expect(env.smtp.to(to)).toHaveLength(2);
+      expect(second.text).toContain('no venció sin respuesta ninguna solicitud');
+      expect(second.text).toContain('Ministerio de Economía (MINECO): sin UIP registrada');
+    }
   });
 });

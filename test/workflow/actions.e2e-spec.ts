@@ -34,8 +34,8 @@ describe('the UIP’s actions on a case (e2e)', () => {
       const mail = await mailTo(env, filed.email, 'aclaración');
       expect(mail.text).toContain(CLARIFICATION.text);
       expect(mail.text).toContain(filed.folio);
-      expect(mail.text).toContain(`/cases/${filed.caseId}/clarification`);
-      expect(mail.text).toContain('X-Access-Code');
+      expect(mail.text).toContain(`/solicitudes/${filed.folio}`);
+      expect(mail.text).toContain('código de acceso');
 
       await act(filed.caseId, 'clarification-request', CLARIFICATION).expect(409);
       const answered = await env.http

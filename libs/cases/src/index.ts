@@ -11,3 +11,4 @@ export * from './case-actions.service';
 export * from './request.entity';
 export * from './case-factory.service';
 export * from './milestones';
+export * from './languages';

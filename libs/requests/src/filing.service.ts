@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { localDateOf } from '@ventanilla/calendar';
-import { Actor, Case, CaseFactory, CaseReader, CaseView, Channel, Request } from '@ventanilla/cases';
+import { CalendarService, localDateOf } from '@ventanilla/calendar';
+import { Actor, Case, CaseFactory, CaseReader, CaseView, Channel, noticeLanguage, Request } from '@ventanilla/cases';
 import { EnvDto } from '@ventanilla/config';
 import { MailJob, MailService } from '@ventanilla/mail';
+import { messagesTo, NoticeRecipients, requestPageUrl, staffCasePageUrl } from '@ventanilla/notices';
 import { Outbox } from '@ventanilla/queue';
 import { Subject, SubjectsService } from '@ventanilla/subjects';
 import { RecipientLimit } from '@ventanilla/throttling';
@@ -58,6 +59,8 @@ export class FilingService {
     private readonly outbox: Outbox,
     private readonly idempotency: IdempotencyService,
     private readonly recipients: RecipientLimit,
+    private readonly noticeRecipients: NoticeRecipients,
+    private readonly calendar: CalendarService,
     @Inject(EnvDto) private readonly config: EnvDto,
   ) {}
 
@@ -77,7 +80,8 @@ export class FilingService {
         const cases = await this.insertCases(tx, request, input, subjects);
         const views = await this.reader.views(cases, tx);
         const result: FilingResult = { folio: request.folio, accessCode, filedAt: request.filedAt.toISOString(), cases: views };
-        await this.mail.enqueue(tx, this.mails(request, accessCode, views, subjects));
+        const staff = await this.noticeRecipients.ofSubjects(tx, input.subjects);
+        await this.mail.enqueue(tx, this.mails(request, accessCode, views, staff));
         if (idempotent) {
           await this.idempotency.save(tx, idempotent.scope, idempotent.key, idempotent.bodyHash, { status: 201, body: result });
         }
@@ -134,8 +138,10 @@ export class FilingService {
     return cases;
   }
 
-  private mails(request: Request, accessCode: string, views: CaseView[], subjects: Map<string, Subject>): MailJob[] {
-    const followUrl = `${this.config.PUBLIC_BASE_URL}/api/v1/requests/${request.folio}`;
+  /** To the requester (folio and access code) and to everyone who must act on each new case. */
+  private mails(request: Request, accessCode: string, views: CaseView[], staff: Map<string, string[]>): MailJob[] {
+    const followUrl = requestPageUrl(this.config, request.folio);
+    const terms = this.calendar.terms;
     const mails: MailJob[] = [];
     if (request.requesterEmail) {
       mails.push(
@@ -145,20 +151,22 @@ export class FilingService {
           accessCode,
           followUrl,
           cases: views.map((v) => ({ subjectName: v.subject.name, dueDate: v.dueDate })),
+          terms,
         }),
       );
     }
     for (const view of views) {
-      const uipEmail = subjects.get(view.subject.code)?.uipEmail;
-      if (!uipEmail) continue;
       mails.push(
-        this.mail.message(`case-received-${view.id}`, uipEmail, 'case-received', {
+        ...messagesTo(this.mail, staff.get(view.subject.code) ?? [], `case-received-${view.id}`, 'case-received', {
           subjectName: view.subject.name,
           folio: request.folio,
           caseId: view.id,
+          caseUrl: staffCasePageUrl(this.config, view.id),
+          language: noticeLanguage(request.language),
           receivedOn: view.receivedOn,
           dueDate: view.dueDate,
           description: request.description,
+          terms,
         }),
       );
     }

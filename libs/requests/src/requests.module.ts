@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CasesCoreModule } from '@ventanilla/cases';
+import { NoticesModule } from '@ventanilla/notices';
 import { SubjectsCoreModule } from '@ventanilla/subjects';
 import { ThrottlingModule } from '@ventanilla/throttling';
 import { AccessCodeLimiter } from './access-code-limiter';
@@ -13,7 +14,7 @@ import { RequestsController } from './requests.controller';
 
 /** Filing, lookup by folio and the requester's own actions, without an account. */
 @Module({
-  imports: [CasesCoreModule, SubjectsCoreModule, ThrottlingModule],
+  imports: [CasesCoreModule, SubjectsCoreModule, ThrottlingModule, NoticesModule],
   controllers: [RequestsController],
   providers: [FilingService, IdempotencyService, LookupService, AccessCodeLimiter, AccessCodeVerifier, RequesterActionsService, RequesterAccessGuard],
   exports: [FilingService, IdempotencyService, LookupService, RequesterAccessGuard],

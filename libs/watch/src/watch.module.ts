@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CasesCoreModule } from '@ventanilla/cases';
 import { EnvDto } from '@ventanilla/config';
+import { NoticesModule } from '@ventanilla/notices';
 import { IdempotencyService } from '@ventanilla/requests';
 import { DeadlinesProcessor } from './deadlines.processor';
 import { PdhDigests } from './digests/pdh-digest.service';
@@ -16,7 +17,7 @@ const services = [MilestoneEffects, MilestoneSweep, TermsRecompute, SubjectDiges
 
 /** The watch's services, without a BullMQ worker (benchmarks and tools use them directly). */
 @Module({
-  imports: [CasesCoreModule],
+  imports: [CasesCoreModule, NoticesModule],
   providers: [{ provide: WATCH_SETTINGS, inject: [EnvDto], useFactory: watchSettings }, IdempotencyService, ...services],
   exports: [WATCH_SETTINGS, ...services],
 })

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@ventanilla/auth';
 import { CasesCoreModule } from '@ventanilla/cases';
+import { NoticesModule } from '@ventanilla/notices';
 import { RequestsModule } from '@ventanilla/requests';
 import { SubjectsCoreModule } from '@ventanilla/subjects';
 import { AppealDecisionController } from './appeal/appeal-decision.controller';
@@ -23,7 +24,7 @@ import { TransferService } from './transfer/transfer.service';
 
 /** The staff's work on cases (listing, registration, clarification, extension, resolution, transfer) and the appeal. */
 @Module({
-  imports: [CasesCoreModule, RequestsModule, SubjectsCoreModule, AuthModule],
+  imports: [CasesCoreModule, RequestsModule, SubjectsCoreModule, AuthModule, NoticesModule],
   controllers: [
     CaseListingController,
     RegistrationController,

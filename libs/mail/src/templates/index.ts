@@ -1,15 +1,19 @@
 import { RenderedMail } from '../rendered-mail';
 import { caseReceived, requestFiled } from './intake.templates';
 import {
-  appealDecided, appealFiled, appealFiledUip, caseExtended, caseResolved, caseTransferred, caseTransferredIn, clarificationRequested,
+  appealDecided, appealFiled, appealFiledUip, caseExtended, caseResolved, caseTransferred, caseTransferredIn, clarificationAnswered,
+  clarificationRequested,
 } from './workflow.templates';
 import { WATCH_TEMPLATES } from './watch.templates';
+
+export type { MailTerms, StaffCaseRef } from './notice-parts';
 
 /** Every template by name; a job names its template and carries its data. */
 export const MAIL_TEMPLATES = {
   'request-filed': requestFiled,
   'case-received': caseReceived,
   'clarification-requested': clarificationRequested,
+  'clarification-answered': clarificationAnswered,
   'case-extended': caseExtended,
   'case-resolved': caseResolved,
   'case-transferred': caseTransferred,

@@ -1,4 +1,5 @@
 import { compose, RenderedMail } from '../rendered-mail';
+import { businessDays, MailTerms, StaffCaseRef, staffCaseLines } from './notice-parts';
 
 /** What every message about one case tells the requester to find it again. */
 interface CaseRef {
@@ -6,12 +7,13 @@ interface CaseRef {
   folio: string;
   caseId: string;
   subjectName: string;
+  /** The request's web page (/solicitudes/{folio}). */
   followUrl: string;
 }
 
-/** The requester acts with the folio and the access code; the code is never in a mail after the first. */
-const howToAct = (d: CaseRef, what: string, action: string) =>
-  `Para ${what}, use su folio ${d.folio} y el código de acceso que recibió al presentar la solicitud (encabezado X-Access-Code) en ${d.followUrl}/cases/${d.caseId}/${action}.`;
+/** The requester acts on the request's page with the access code; the code is never in a mail after the first. */
+const howToAct = (d: CaseRef, what: string) =>
+  `Para ${what}, entre a ${d.followUrl} con su folio ${d.folio} y el código de acceso que recibió al presentar la solicitud.`;
 
 export interface ClarificationRequestedData extends CaseRef {
   text: string;
@@ -24,7 +26,22 @@ export function clarificationRequested(d: ClarificationRequestedData): RenderedM
     `La Unidad de Información Pública de ${d.subjectName} le pide aclarar su solicitud ${d.folio}:`,
     d.text,
     'El plazo para responder su solicitud sigue corriendo mientras tanto.',
-    howToAct(d, 'responder', 'clarification'),
+    howToAct(d, 'responder'),
+  ]);
+}
+
+export interface ClarificationAnsweredData extends StaffCaseRef {
+  text: string;
+  termDueDate: string;
+}
+
+/** To the UIP: the requester answered the clarification it asked for. */
+export function clarificationAnswered(d: ClarificationAnsweredData): RenderedMail {
+  return compose(`Solicitud ${d.folio}: el requirente respondió la aclaración`, [
+    `El requirente de la solicitud ${d.folio} (caso ${d.caseId}) de ${d.subjectName} respondió la aclaración:`,
+    d.text,
+    `El plazo sigue corriendo: vence el ${d.termDueDate}.`,
+    ...staffCaseLines(d),
   ]);
 }
 
@@ -32,15 +49,17 @@ export interface CaseExtendedData extends CaseRef {
   reason: string;
   dueDate: string;
   extendedDueDate: string;
+  terms: MailTerms;
 }
 
-/** Art. 43: the one extension of up to 10 días hábiles, with its reasons. */
+/** Art. 43: the one extension, with its reasons. */
 export function caseExtended(d: CaseExtendedData): RenderedMail {
   return compose(`Solicitud ${d.folio}: ${d.subjectName} prorrogó el plazo`, [
     `Estimado(a) ${d.requesterName}:`,
-    `${d.subjectName} prorrogó el plazo para responder su solicitud ${d.folio} (Art. 43 LAIP).`,
+    `${d.subjectName} prorrogó por ${businessDays(d.terms.extensionDays)} el plazo para responder su solicitud ${d.folio} (Art. 43 LAIP).`,
     `El plazo vencía el ${d.dueDate}; ahora vence el ${d.extendedDueDate}.`,
     `Motivo: ${d.reason}`,
+    `Puede seguir su solicitud en ${d.followUrl}`,
   ]);
 }
 
@@ -55,6 +74,7 @@ export interface CaseResolvedData extends CaseRef {
   documents?: { name: string; size: number; url: string }[];
   /** The request's page (`/solicitudes/{folio}`), where the documents are downloaded with the access code. */
   caseUrl?: string;
+  terms: MailTerms;
 }
 
 /** A size as people read it, in Spanish notation: 850 kB, 1,2 MB. */
@@ -80,7 +100,7 @@ export function caseResolved(d: CaseResolvedData): RenderedMail {
     d.text,
     ...(d.classificationRef ? [`Resolución de clasificación citada: ${d.classificationRef}`] : []),
     ...deliveredDocuments(d),
-    `Si no está conforme, puede presentar un recurso de revisión ante la máxima autoridad a más tardar el ${d.appealDeadline} (15 días hábiles, Art. 55 LAIP). ${howToAct(d, 'presentarlo', 'appeal')}`,
+    `Si no está conforme, puede presentar un recurso de revisión ante la máxima autoridad a más tardar el ${d.appealDeadline} (${businessDays(d.terms.appealFilingDays)}, Art. 55 LAIP). ${howToAct(d, 'presentarlo')}`,
   ]);
 }
 
@@ -97,18 +117,17 @@ export function caseTransferred(d: CaseTransferredData): RenderedMail {
     `${d.subjectName} trasladó su solicitud ${d.folio} a ${d.toSubjectName}, el sujeto obligado competente (Art. 38 LAIP).`,
     `Motivo: ${d.reason}`,
     `${d.toSubjectName} debe responder a más tardar el ${d.newDueDate}. Su folio y su código de acceso siguen siendo los mismos.`,
+    `Puede seguir su solicitud en ${d.followUrl}`,
   ]);
 }
 
-export interface CaseTransferredInData {
-  subjectName: string;
+export interface CaseTransferredInData extends StaffCaseRef {
   fromSubjectName: string;
-  folio: string;
-  caseId: string;
   receivedOn: string;
   dueDate: string;
   reason: string;
   description: string;
+  terms: MailTerms;
 }
 
 /** To the competent body's UIP: a request forwarded to it by another body. */
@@ -116,40 +135,42 @@ export function caseTransferredIn(d: CaseTransferredInData): RenderedMail {
   return compose(`Solicitud ${d.folio} trasladada a ${d.subjectName}`, [
     `${d.fromSubjectName} trasladó a la Unidad de Información Pública de ${d.subjectName} la solicitud ${d.folio} (caso ${d.caseId}) por ser competente (Art. 38 LAIP).`,
     `Motivo del traslado: ${d.reason}`,
-    `Fecha de recepción: ${d.receivedOn}. Vence el ${d.dueDate} (10 días hábiles, Art. 42 LAIP).`,
+    `Fecha de recepción: ${d.receivedOn}. Vence el ${d.dueDate} (${businessDays(d.terms.responseDays)}, Art. 42 LAIP).`,
     `Información solicitada: ${d.description}`,
+    ...staffCaseLines(d),
   ]);
 }
 
 export interface AppealFiledData extends CaseRef {
   grounds: string;
   decisionDueDate: string;
+  terms: MailTerms;
 }
 
-/** Art. 52-58: the recurso de revisión reached the máxima autoridad, who decides within 5 días hábiles. */
+/** Art. 52-58: the recurso de revisión reached the máxima autoridad. */
 export function appealFiled(d: AppealFiledData): RenderedMail {
   return compose(`Solicitud ${d.folio}: recurso de revisión presentado`, [
     `Estimado(a) ${d.requesterName}:`,
     `Su recurso de revisión ante la máxima autoridad de ${d.subjectName} quedó presentado (causa: ${d.grounds}).`,
-    `Debe resolverse a más tardar el ${d.decisionDueDate} (5 días hábiles, Art. 58 LAIP).`,
+    `Debe resolverse a más tardar el ${d.decisionDueDate} (${businessDays(d.terms.appealDecisionDays)}, Art. 58 LAIP).`,
+    `Puede seguir su solicitud en ${d.followUrl}`,
   ]);
 }
 
-export interface AppealFiledUipData {
-  subjectName: string;
-  folio: string;
-  caseId: string;
+export interface AppealFiledUipData extends StaffCaseRef {
   grounds: string;
   text: string;
   decisionDueDate: string;
+  terms: MailTerms;
 }
 
-/** To the body's UIP: an appeal its máxima autoridad must decide. */
+/** To the body's UIP and its máxima autoridad: an appeal the máxima autoridad must decide. */
 export function appealFiledUip(d: AppealFiledUipData): RenderedMail {
   return compose(`Recurso de revisión en la solicitud ${d.folio}`, [
     `Se presentó un recurso de revisión contra ${d.subjectName} en la solicitud ${d.folio} (caso ${d.caseId}), causa: ${d.grounds}.`,
     d.text,
-    `La máxima autoridad debe resolverlo a más tardar el ${d.decisionDueDate} (5 días hábiles, Art. 58 LAIP).`,
+    `La máxima autoridad debe resolverlo a más tardar el ${d.decisionDueDate} (${businessDays(d.terms.appealDecisionDays)}, Art. 58 LAIP).`,
+    ...staffCaseLines(d),
   ]);
 }
 
@@ -158,6 +179,7 @@ export interface AppealDecidedData extends CaseRef {
   outcome: string;
   text: string;
   complianceDueDate: string | null;
+  terms: MailTerms;
 }
 
 /** Art. 59-60: the máxima autoridad's decision and, when it orders something, the term to comply. */
@@ -166,6 +188,9 @@ export function appealDecided(d: AppealDecidedData): RenderedMail {
     `Estimado(a) ${d.requesterName}:`,
     `La máxima autoridad de ${d.subjectName} resolvió su recurso de revisión: ${d.outcome}.`,
     d.text,
-    ...(d.complianceDueDate ? [`${d.subjectName} debe cumplir a más tardar el ${d.complianceDueDate} (5 días hábiles, Art. 60 LAIP).`] : []),
+    ...(d.complianceDueDate
+      ? [`${d.subjectName} debe cumplir a más tardar el ${d.complianceDueDate} (${businessDays(d.terms.complianceDays)}, Art. 60 LAIP).`]
+      : []),
+    `Puede seguir su solicitud en ${d.followUrl}`,
   ]);
 }

@@ -11,6 +11,7 @@ const report: AnnualReport = {
     total: 9,
     byDeliveryFormat: { electronic: 6, simple_copy: 2, certified_copy: 1, direct_consultation: 0 },
     byChannel: { web: 7, in_person: 2, phone: 0, mail: 0, email: 0 },
+    byLanguage: { es: 8, cak: 1 },
   },
   results: {
     delivered: 3, partially_delivered: 1, denied_reserved: 1, denied_confidential: 0, denied_no_clarification: 1, nonexistent: 0,
@@ -37,6 +38,7 @@ describe('annual report CSV', () => {
   it('quotes names with commas and leaves null figures empty', () => {
     expect(lines).toContain(',Sujeto obligado,Nombre,"Municipalidad de Patzún, Chimaltenango"');
     expect(lines).toContain('3,Tiempos de respuesta,Promedio de días hábiles,');
+    expect(lines.find((l) => l.includes('Idioma del requirente: Kaqchikel'))).toMatch(/,1$/);
     expect(lines).toContain('3,Tiempos de respuesta,Mediana de días hábiles,7.5');
   });
 

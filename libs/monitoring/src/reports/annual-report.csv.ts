@@ -1,4 +1,4 @@
-import { APPEAL_GROUNDS, APPEAL_OUTCOMES, CHANNELS, DELIVERY_FORMATS, RESOLUTION_TYPES } from '@ventanilla/cases';
+import { APPEAL_GROUNDS, APPEAL_OUTCOMES, CHANNELS, DELIVERY_FORMATS, languageView, RESOLUTION_TYPES } from '@ventanilla/cases';
 import { csvLine, UTF8_BOM } from '../shared/csv';
 import { APPEAL_GROUND_LABELS, APPEAL_OUTCOME_LABELS, CHANNEL_LABELS, DELIVERY_FORMAT_LABELS, RESOLUTION_LABELS } from '../shared/labels';
 import { AnnualReport, ReportOutcome } from './annual-report';
@@ -44,6 +44,7 @@ export function annualReportCsv(report: AnnualReport): string {
   item(1, 'Total de solicitudes recibidas', report.requests.total);
   for (const f of DELIVERY_FORMATS) item(1, `Modalidad de entrega: ${DELIVERY_FORMAT_LABELS[f]}`, report.requests.byDeliveryFormat[f]);
   for (const c of CHANNELS) item(1, `Canal de recepción: ${CHANNEL_LABELS[c]}`, report.requests.byChannel[c]);
+  for (const [code, n] of Object.entries(report.requests.byLanguage ?? {})) item(1, `Idioma del requirente: ${languageView(code).name}`, n);
 
   for (const o of [...RESOLUTION_TYPES, 'transferred', 'withdrawn', 'open'] as const) item(2, OUTCOME_LABELS[o], report.results[o]);
 

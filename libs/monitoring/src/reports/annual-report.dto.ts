@@ -56,9 +56,10 @@ export class AnnualReportView {
 
   @ApiProperty({
     description:
-      '1. Número de solicitudes (casos recibidos ese año) y tipo de información, por modalidad de entrega y canal. ' +
+      '1. Número de solicitudes (casos recibidos ese año) y tipo de información, por modalidad de entrega, canal e idioma del requirente ' +
+      '(byLanguage: código ISO 639 → casos, solo los idiomas presentes). ' +
       'Las descripciones no se resumen: son texto libre y pueden contener datos personales.',
-    example: { total: 9, byDeliveryFormat: { electronic: 6, simple_copy: 2, certified_copy: 1, direct_consultation: 0 }, byChannel: { web: 7, in_person: 2, phone: 0, mail: 0, email: 0 } },
+    example: { total: 9, byDeliveryFormat: { electronic: 6, simple_copy: 2, certified_copy: 1, direct_consultation: 0 }, byChannel: { web: 7, in_person: 2, phone: 0, mail: 0, email: 0 }, byLanguage: { es: 8, cak: 1 } },
   })
   requests: object;
 

@@ -55,6 +55,13 @@ export class AnnualReportService {
         WHERE c.subject_code = $1 AND c.received_on BETWEEN $2::date AND $3::date`,
       [subject.code, from, to, today, APPEAL_GROUNDS],
     );
+    const languages: { code: string; n: number }[] = await this.db.query(
+      `SELECT lower(r.language) AS code, count(*)::int AS n
+         FROM cases c JOIN requests r ON r.id = c.request_id
+        WHERE c.subject_code = $1 AND c.received_on BETWEEN $2::date AND $3::date
+        GROUP BY 1 ORDER BY 2 DESC, 1`,
+      [subject.code, from, to],
+    );
     const m = toCaseMeasures(row);
     const n = (key: string): number => Number(row[key] ?? 0);
     const tally = <T extends string>(values: readonly T[], prefix: string) =>
@@ -70,6 +77,7 @@ export class AnnualReportService {
         total: m.received,
         byDeliveryFormat: tally<DeliveryFormat>(DELIVERY_FORMATS, 'format'),
         byChannel: tally<Channel>(CHANNELS, 'channel'),
+        byLanguage: Object.fromEntries(languages.map((l) => [l.code, l.n])),
       },
       results: { ...r, transferred: m.transferred, withdrawn: n('withdrawn'), open: m.open },
       responseTimes: {

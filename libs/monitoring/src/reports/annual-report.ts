@@ -19,7 +19,13 @@ export interface AnnualReport {
   /** The day the figures were read: pending and overdue depend on it. */
   asOf: string;
   /** 1. Number of requests and the type of information requested (by delivery format and channel). */
-  requests: { total: number; byDeliveryFormat: Record<DeliveryFormat, number>; byChannel: Record<Channel, number> };
+  requests: {
+    total: number;
+    byDeliveryFormat: Record<DeliveryFormat, number>;
+    byChannel: Record<Channel, number>;
+    /** By the requester's language (ISO 639 code), only those present: the body attends in it (Decreto 19-2003). */
+    byLanguage: Record<string, number>;
+  };
   /** 2. The result of each request. */
   results: Record<ReportOutcome, number>;
   /** 3. Response times of the resolved requests, in días hábiles (one decimal). */

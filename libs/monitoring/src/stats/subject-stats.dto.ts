@@ -85,11 +85,21 @@ export class SubjectStatsItemView {
 
   @ApiProperty({ type: ByResolutionView, description: `Resueltos por tipo de resolución: ${RESOLUTION_TYPES.join(', ')}` })
   byResolution: ByResolutionView;
+
+  @ApiProperty({ description: 'Si sus avisos llegan a alguien: un oficial de información (uip_officer) activo o el correo de la UIP. false: "sin UIP registrada"' })
+  reachable: boolean;
 }
 
 export class SubjectStatsView {
   @ApiProperty({ type: SubjectStatsItemView, isArray: true, description: 'Un elemento por sujeto obligado con al menos un caso recibido en el período' })
   items: SubjectStatsItemView[];
+
+  @ApiProperty({
+    type: SubjectRefView,
+    isArray: true,
+    description: 'Sujetos obligados activos (del sector y departamento pedidos) sin UIP registrada: sin oficial de información activo ni correo de la UIP, tengan o no casos',
+  })
+  unreachableSubjects: SubjectRefView[];
 
   @ApiProperty({ example: '2025-01-01', description: 'Primer día del período aplicado' })
   from: string;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { localDateOf } from '@ventanilla/calendar';
 import { Clock } from '@ventanilla/config';
+import { reachableSql } from '@ventanilla/notices';
 import { DataSource } from 'typeorm';
 import { caseMeasuresSelect, toCaseMeasures } from '../shared/case-measures';
 import { resolvePeriod } from '../shared/period';
@@ -22,24 +23,41 @@ export class SubjectStatsService {
     const today = localDateOf(this.clock.now());
     const period = resolvePeriod(query, today);
     const params: unknown[] = [period.from, period.to, today];
-    const filters: string[] = [];
-    if (query.sector) filters.push(`s.sector = $${params.push(query.sector)}`);
-    if (query.departmentCode) filters.push(`s.department_code = $${params.push(query.departmentCode)}`);
+    const filters = subjectFilters(query, params);
     const order = query.sort === 'received' ? 'received DESC, s.code' : 's.code';
     const rows: Record<string, unknown>[] = await this.db.query(
-      `SELECT s.code, s.name,
+      `SELECT s.code, s.name, ${reachableSql('s')} AS reachable,
               ${caseMeasuresSelect('$3')}
          FROM cases c
          JOIN subjects s ON s.code = c.subject_code
-        WHERE c.received_on BETWEEN $1::date AND $2::date ${filters.map((f) => `AND ${f}`).join(' ')}
+        WHERE c.received_on BETWEEN $1::date AND $2::date ${filters}
         GROUP BY s.code
         ORDER BY ${order}`,
       params,
     );
+    // Every active body nobody can reach, with or without cases in the period: the regulator's finding.
+    const scopeParams: unknown[] = [];
+    const unreachableSubjects: { code: string; name: string }[] = await this.db.query(
+      `SELECT s.code, s.name FROM subjects s WHERE s.active AND NOT ${reachableSql('s')} ${subjectFilters(query, scopeParams)} ORDER BY s.code`,
+      scopeParams,
+    );
     return {
-      items: rows.map((row) => ({ subject: { code: String(row.code), name: String(row.name) }, ...toCaseMeasures(row) })),
+      items: rows.map((row) => ({
+        subject: { code: String(row.code), name: String(row.name) },
+        ...toCaseMeasures(row),
+        reachable: Boolean(row.reachable),
+      })),
+      unreachableSubjects,
       from: period.from,
       to: period.to,
     };
   }
+}
+
+/** The sector and department filters on subjects `s`, as `AND …`, their values pushed onto `params`. */
+function subjectFilters(query: SubjectStatsQuery, params: unknown[]): string {
+  const filters: string[] = [];
+  if (query.sector) filters.push(`s.sector = $${params.push(query.sector)}`);
+  if (query.departmentCode) filters.push(`s.department_code = $${params.push(query.departmentCode)}`);
+  return filters.map((f) => `AND ${f}`).join(' ');
 }

@@ -2,8 +2,9 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { localDateOf } from '@ventanilla/calendar';
 import { Clock, EnvDto } from '@ventanilla/config';
 import { MailService } from '@ventanilla/mail';
+import { messagesTo, NoticeRecipients } from '@ventanilla/notices';
 import { Outbox } from '@ventanilla/queue';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { WATCH_SETTINGS, WatchSettings } from '../watch-settings';
 
 interface OverdueRow {
@@ -19,8 +20,9 @@ const FIRST_WINDOW_MS = 24 * 3600_000;
 
 /**
  * The PDH monitors (users with role pdh_monitor, plus PDH_MONITOR_EMAILS) get every case that
- * became overdue since the last digest. The window's end is stored in the transaction that
- * enqueues the mails, so no case is reported twice nor skipped, even with two workers.
+ * became overdue since the last digest, and every active subject that nobody can reach ("sin UIP
+ * registrada"). The window's end is stored in the transaction that enqueues the mails, so no
+ * case is reported twice nor skipped, even with two workers.
  */
 @Injectable()
 export class PdhDigests {
@@ -31,11 +33,12 @@ export class PdhDigests {
     private readonly mail: MailService,
     private readonly outbox: Outbox,
     private readonly clock: Clock,
+    private readonly recipients: NoticeRecipients,
     @Inject(EnvDto) private readonly config: EnvDto,
     @Inject(WATCH_SETTINGS) private readonly settings: WatchSettings,
   ) {}
 
-  async send(): Promise<{ cases: number; recipients: number }> {
+  async send(): Promise<{ cases: number; unreachable: number; recipients: number }> {
     const to = this.clock.now();
     const result = await this.dataSource.transaction(async (tx) => {
       await tx.query(`INSERT INTO watch_digests (digest, covered_until) VALUES ($1, $2) ON CONFLICT (digest) DO NOTHING`, [
@@ -46,7 +49,7 @@ export class PdhDigests {
         `SELECT covered_until AS "from" FROM watch_digests WHERE digest = $1 FOR UPDATE`,
         [DIGEST],
       );
-      if (from.getTime() >= to.getTime()) return { cases: 0, recipients: 0 };
+      if (from.getTime() >= to.getTime()) return { cases: 0, unreachable: 0, recipients: 0 };
       // A case whose term moved and ran out again appears once.
       const rows: OverdueRow[] = await tx.query(
         `SELECT c.id AS "caseId", c.folio, s.name AS "subjectName", to_char(c.term_due_date, 'YYYY-MM-DD') AS "termDueDate",
@@ -57,30 +60,30 @@ export class PdhDigests {
         // The PDH reads across every body: a longer list than a UIP's before "… y N más".
         [from.toISOString(), to.toISOString(), this.settings.digestListLimit * 4],
       );
-      const recipients = await this.recipients(tx);
-      if (rows.length > 0 && recipients.length > 0) {
+      const unreachable = await this.recipients.unreachableSubjects(tx);
+      const recipients = await this.recipients.pdhMonitors(tx);
+      const total = rows[0]?.total ?? 0;
+      const worthSending = total > 0 || unreachable.length > 0;
+      if (worthSending && recipients.length > 0) {
         const data = {
           from: localDateOf(from),
           to: localDateOf(to),
           cases: rows.map(({ caseId, folio, subjectName, termDueDate }) => ({ caseId, folio, subjectName, termDueDate })),
-          total: rows[0].total,
+          total,
+          // All of them, not a sample: each is a body whose requests nobody hears of.
+          unreachable,
+          unreachableTotal: unreachable.length,
+          statsUrl: `${this.config.PUBLIC_BASE_URL.replace(/\/+$/, '')}/estadisticas`,
         };
-        await this.mail.enqueue(
-          tx,
-          recipients.map((email) => this.mail.message(`pdh-digest-${to.getTime()}-${email}`, email, 'pdh-digest', data)),
-        );
+        await this.mail.enqueue(tx, messagesTo(this.mail, recipients, `pdh-digest-${to.getTime()}`, 'pdh-digest', data));
       }
       await tx.query(`UPDATE watch_digests SET covered_until = $2 WHERE digest = $1`, [DIGEST, to.toISOString()]);
-      return { cases: rows[0]?.total ?? 0, recipients: rows.length > 0 ? recipients.length : 0 };
+      return { cases: total, unreachable: unreachable.length, recipients: worthSending ? recipients.length : 0 };
     });
     this.outbox.wake();
-    this.logger.log(`Resumen para la PDH: ${result.cases} solicitud(es) vencida(s), ${result.recipients} destinatario(s)`);
+    this.logger.log(
+      `Resumen para la PDH: ${result.cases} solicitud(es) vencida(s), ${result.unreachable} sujeto(s) sin UIP registrada, ${result.recipients} destinatario(s)`,
+    );
     return result;
-  }
-
-  private async recipients(tx: EntityManager): Promise<string[]> {
-    const users: { email: string }[] = await tx.query(`SELECT email FROM users WHERE role = 'pdh_monitor' AND active`);
-    const configured = (this.config.PDH_MONITOR_EMAILS ?? '').split(/[,;\s]+/).filter((e) => e.includes('@'));
-    return [...new Set([...users.map((u) => u.email), ...configured].map((e) => e.trim().toLowerCase()))];
   }
 }

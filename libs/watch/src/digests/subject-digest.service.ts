@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { addDays, localDateOf } from '@ventanilla/calendar';
-import { Clock } from '@ventanilla/config';
+import { Clock, EnvDto } from '@ventanilla/config';
 import { MailService } from '@ventanilla/mail';
+import { messagesTo, NoticeRecipients, reachableSql, staffCasePageUrl } from '@ventanilla/notices';
 import { Outbox } from '@ventanilla/queue';
 import { DataSource } from 'typeorm';
 import { OPEN_CASE_SQL } from '../open-status.sql';
@@ -10,7 +11,6 @@ import { WATCH_SETTINGS, WatchSettings } from '../watch-settings';
 interface DigestRow {
   subjectCode: string;
   subjectName: string;
-  uipEmail: string;
   caseId: string;
   folio: string;
   termDueDate: string;
@@ -22,11 +22,11 @@ interface DigestCase {
   folio: string;
   caseId: string;
   termDueDate: string;
+  caseUrl: string;
 }
 
 interface SubjectDigest {
   name: string;
-  uipEmail: string;
   dueSoon: DigestCase[];
   dueSoonTotal: number;
   overdue: DigestCase[];
@@ -34,8 +34,9 @@ interface SubjectDigest {
 }
 
 /**
- * Every morning, each UIP with an address gets what is due in the next 7 days and what is
- * already overdue. One mail per subject and day (keyed by both), none when there is nothing to say.
+ * Every morning, everyone who acts on a subject's cases (NoticeRecipients) gets what is due in
+ * the next 7 days and what is already overdue. One mail per person, subject and day, none when
+ * there is nothing to say.
  */
 @Injectable()
 export class SubjectDigests {
@@ -46,7 +47,9 @@ export class SubjectDigests {
     private readonly mail: MailService,
     private readonly outbox: Outbox,
     private readonly clock: Clock,
+    private readonly recipients: NoticeRecipients,
     @Inject(WATCH_SETTINGS) private readonly settings: WatchSettings,
+    @Inject(EnvDto) private readonly config: EnvDto,
   ) {}
 
   async send(): Promise<{ subjects: number }> {
@@ -55,11 +58,11 @@ export class SubjectDigests {
     // Open terms up to the week's end, read off the open-term index; each section capped per subject.
     const rows: DigestRow[] = await this.dataSource.query(
       `SELECT * FROM (
-         SELECT c.subject_code AS "subjectCode", s.name AS "subjectName", s.uip_email AS "uipEmail", c.id AS "caseId",
+         SELECT c.subject_code AS "subjectCode", s.name AS "subjectName", c.id AS "caseId",
                 c.folio, to_char(c.term_due_date, 'YYYY-MM-DD') AS "termDueDate", c.term_due_date < $1::date AS overdue,
                 row_number() OVER w AS n, (count(*) OVER (PARTITION BY c.subject_code, c.term_due_date < $1::date))::int AS total
          FROM cases c JOIN subjects s ON s.code = c.subject_code
-         WHERE ${OPEN_CASE_SQL} AND c.term_due_date <= $2::date AND s.uip_email IS NOT NULL
+         WHERE ${OPEN_CASE_SQL} AND c.term_due_date <= $2::date AND ${reachableSql('s')}
          WINDOW w AS (PARTITION BY c.subject_code, c.term_due_date < $1::date ORDER BY c.term_due_date, c.folio)
        ) x WHERE n <= $3 ORDER BY "subjectCode", "termDueDate", folio`,
       [today, weekEnd, this.settings.digestListLimit],
@@ -68,10 +71,10 @@ export class SubjectDigests {
     for (const r of rows) {
       let d = digests.get(r.subjectCode);
       if (!d) {
-        d = { name: r.subjectName, uipEmail: r.uipEmail, dueSoon: [], dueSoonTotal: 0, overdue: [], overdueTotal: 0 };
+        d = { name: r.subjectName, dueSoon: [], dueSoonTotal: 0, overdue: [], overdueTotal: 0 };
         digests.set(r.subjectCode, d);
       }
-      const line = { folio: r.folio, caseId: r.caseId, termDueDate: r.termDueDate };
+      const line = { folio: r.folio, caseId: r.caseId, termDueDate: r.termDueDate, caseUrl: staffCasePageUrl(this.config, r.caseId) };
       if (r.overdue) {
         d.overdue.push(line);
         d.overdueTotal = r.total;
@@ -80,19 +83,23 @@ export class SubjectDigests {
         d.dueSoonTotal = r.total;
       }
     }
-    const mails = [...digests].map(([code, d]) =>
-      this.mail.message(`subject-digest-${code}-${today}`, d.uipEmail, 'subject-digest', {
-        subjectName: d.name,
-        date: today,
-        dueSoon: d.dueSoon,
-        dueSoonTotal: d.dueSoonTotal,
-        overdue: d.overdue,
-        overdueTotal: d.overdueTotal,
-      }),
-    );
-    await this.dataSource.transaction((tx) => this.mail.enqueue(tx, mails));
+    const sent = await this.dataSource.transaction(async (tx) => {
+      const staff = await this.recipients.ofSubjects(tx, [...digests.keys()]);
+      const mails = [...digests].flatMap(([code, d]) =>
+        messagesTo(this.mail, staff.get(code) ?? [], `subject-digest-${code}-${today}`, 'subject-digest', {
+          subjectName: d.name,
+          date: today,
+          dueSoon: d.dueSoon,
+          dueSoonTotal: d.dueSoonTotal,
+          overdue: d.overdue,
+          overdueTotal: d.overdueTotal,
+        }),
+      );
+      await this.mail.enqueue(tx, mails);
+      return { subjects: [...digests.keys()].filter((code) => (staff.get(code) ?? []).length > 0).length, mails: mails.length };
+    });
     this.outbox.wake();
-    this.logger.log(`Resumen diario del ${today}: ${mails.length} UIP con solicitudes por vencer o vencidas`);
-    return { subjects: mails.length };
+    this.logger.log(`Resumen diario del ${today}: ${sent.subjects} sujeto(s) con solicitudes por vencer o vencidas, ${sent.mails} correo(s)`);
+    return { subjects: sent.subjects };
   }
 }

@@ -8,10 +8,12 @@ import {
   MilestoneKind,
   milestoneSettings,
   syncMilestones,
+  noticeLanguage,
   termDueDate,
 } from '@ventanilla/cases';
 import { Clock, EnvDto } from '@ventanilla/config';
-import { MailJob, MailService } from '@ventanilla/mail';
+import { MailData, MailJob, MailService, StaffCaseRef } from '@ventanilla/mail';
+import { messagesTo, NoticeRecipients, requestPageUrl, staffCasePageUrl } from '@ventanilla/notices';
 import { Outbox } from '@ventanilla/queue';
 import { DataSource, EntityManager } from 'typeorm';
 import { lockWatchedCases, WatchedCase } from './watched-case';
@@ -45,6 +47,7 @@ export class MilestoneEffects {
     private readonly mail: MailService,
     private readonly outbox: Outbox,
     private readonly clock: Clock,
+    private readonly recipients: NoticeRecipients,
     @Inject(EnvDto) private readonly config: EnvDto,
   ) {}
 
@@ -108,6 +111,9 @@ export class MilestoneEffects {
         )
       : [[], 0];
     const won = new Set(claimed.map((r) => `${r.case_id}/${r.kind}`));
+    // Everyone to tell, per subject, read once for the batch under the same transaction.
+    const codes = [...new Set(cases.map((c) => c.subject.code))];
+    const staff: StaffOf = { uip: await this.recipients.ofSubjects(tx, codes, 'uip'), appeal: await this.recipients.ofSubjects(tx, codes, 'appeal') };
     const events: { caseId: string; type: string; data: Record<string, unknown> }[] = [];
     const mails: MailJob[] = [];
     let fired = 0;
@@ -117,7 +123,7 @@ export class MilestoneEffects {
       const c = byId.get(row.case_id)!;
       const type = MILESTONE_EVENTS[row.kind];
       if (type) events.push({ caseId: c.id, type, data: eventData(row.kind, c) });
-      mails.push(...this.mails(row, c, calendar, subjectOf(c), now));
+      mails.push(...this.mails(row, c, staff, calendar, subjectOf(c), now));
     }
     if (events.length > 0) {
       // One statement for the whole batch; ordinality keeps each case's events in due order.
@@ -135,53 +141,74 @@ export class MilestoneEffects {
     return result;
   }
 
-  private mails(row: DueRow, c: WatchedCase, calendar: BusinessCalendar, subject: SubjectCalendar, now: Date): MailJob[] {
-    const key = (to: 'uip' | 'requester') => `${milestoneJobId(c.id, row.kind, row.due_at)}-${to}`;
-    const uip = c.subject.uipEmail;
+  private mails(row: DueRow, c: WatchedCase, staff: StaffOf, calendar: BusinessCalendar, subject: SubjectCalendar, now: Date): MailJob[] {
+    const base = milestoneJobId(c.id, row.kind, row.due_at);
+    const terms = this.calendar.terms;
+    const toStaff = <T extends StaffTemplate>(audience: keyof StaffOf, template: T, data: Omit<MailData<T>, StaffRefField>): MailJob[] =>
+      messagesTo(this.mail, staff[audience].get(c.subject.code) ?? [], `${base}-staff`, template, {
+        subjectName: c.subject.name,
+        folio: c.folio,
+        caseId: c.id,
+        caseUrl: staffCasePageUrl(this.config, c.id),
+        language: noticeLanguage(c.requesterLanguage),
+        terms,
+        ...data,
+      } as MailData<T>);
     const requester = c.requesterEmail;
-    const ref = { subjectName: c.subject.name, folio: c.folio, caseId: c.id };
     const toRequester = {
       requesterName: c.requesterName,
       folio: c.folio,
       subjectName: c.subject.name,
-      followUrl: `${this.config.PUBLIC_BASE_URL}/api/v1/requests/${c.folio}`,
+      followUrl: requestPageUrl(this.config, c.folio),
     };
+    const requesterKey = `${base}-requester`;
     const term = termDueDate(c);
     const out: MailJob[] = [];
     switch (row.kind) {
       case 'reminder':
-      case 'last_day':
-        if (uip) {
-          const businessDaysLeft = calendar.businessDaysBetween(localDateOf(now), term, subject);
-          out.push(this.mail.message(key('uip'), uip, 'term-reminder', { ...ref, termDueDate: term, businessDaysLeft }));
-        }
+      case 'last_day': {
+        const businessDaysLeft = calendar.businessDaysBetween(localDateOf(now), term, subject);
+        out.push(...toStaff('uip', 'term-reminder', { termDueDate: term, businessDaysLeft }));
         break;
+      }
       case 'extension_window':
-        if (uip) out.push(this.mail.message(key('uip'), uip, 'extension-window', { ...ref, dueDate: c.dueDate }));
+        out.push(...toStaff('uip', 'extension-window', { dueDate: c.dueDate }));
         break;
       case 'overdue':
-        if (uip) out.push(this.mail.message(key('uip'), uip, 'case-overdue-uip', { ...ref, termDueDate: term, fictaDueDate: c.fictaDueDate }));
+        out.push(...toStaff('uip', 'case-overdue-uip', { termDueDate: term, fictaDueDate: c.fictaDueDate }));
         if (requester) {
           out.push(
-            this.mail.message(key('requester'), requester, 'case-overdue-requester', { ...toRequester, termDueDate: term, fictaDueDate: c.fictaDueDate }),
+            this.mail.message(requesterKey, requester, 'case-overdue-requester', { ...toRequester, termDueDate: term, fictaDueDate: c.fictaDueDate, terms }),
           );
         }
         break;
       case 'ficta':
-        if (uip) out.push(this.mail.message(key('uip'), uip, 'ficta-expired-uip', { ...ref, fictaDueDate: c.fictaDueDate }));
+        out.push(...toStaff('uip', 'ficta-expired-uip', { fictaDueDate: c.fictaDueDate }));
         if (requester) {
-          out.push(this.mail.message(key('requester'), requester, 'ficta-expired-requester', { ...toRequester, fictaDueDate: c.fictaDueDate }));
+          out.push(this.mail.message(requesterKey, requester, 'ficta-expired-requester', { ...toRequester, fictaDueDate: c.fictaDueDate }));
         }
         break;
       case 'appeal_decision':
-        if (requester && c.appealDueDate) {
-          out.push(this.mail.message(key('requester'), requester, 'appeal-overdue', { ...toRequester, appealDueDate: c.appealDueDate }));
+        if (!c.appealDueDate) break;
+        // The decision term concerns the máxima autoridad above all (Art. 58).
+        out.push(...toStaff('appeal', 'appeal-overdue-staff', { appealDueDate: c.appealDueDate }));
+        if (requester) {
+          out.push(this.mail.message(requesterKey, requester, 'appeal-overdue', { ...toRequester, appealDueDate: c.appealDueDate }));
         }
         break;
     }
     return out;
   }
 }
+
+/** The staff notices' recipients of a batch, per audience and subject. */
+interface StaffOf {
+  uip: Map<string, string[]>;
+  appeal: Map<string, string[]>;
+}
+
+type StaffTemplate = 'term-reminder' | 'extension-window' | 'case-overdue-uip' | 'ficta-expired-uip' | 'appeal-overdue-staff';
+type StaffRefField = keyof StaffCaseRef | 'terms';
 
 function eventData(kind: MilestoneKind, c: WatchedCase): Record<string, unknown> {
   switch (kind) {

@@ -6,6 +6,7 @@ import { EntityManager } from 'typeorm';
 export interface WatchedCase extends MilestoneCaseState {
   id: string;
   folio: string;
+  receivedAt: Date;
   status: CaseStatus;
   appealStatus: AppealStatus | null;
   appealDueDate: string | null;
@@ -13,11 +14,13 @@ export interface WatchedCase extends MilestoneCaseState {
   subject: SubjectCalendarSettings & { name: string; uipEmail: string | null };
   requesterName: string;
   requesterEmail: string | null;
+  requesterLanguage: string;
 }
 
 interface Row {
   id: string;
   folio: string;
+  receivedAt: Date;
   status: CaseStatus;
   receivedOn: string;
   dueDate: string;
@@ -33,6 +36,7 @@ interface Row {
   closingTime: string | null;
   requesterName: string;
   requesterEmail: string | null;
+  requesterLanguage: string;
 }
 
 const day = (column: string) => `to_char(c.${column}, 'YYYY-MM-DD')`;
@@ -49,12 +53,13 @@ export async function lockWatchedCases(
   options: { tail?: string; skipLocked?: boolean } = {},
 ): Promise<WatchedCase[]> {
   const rows: Row[] = await tx.query(
-    `SELECT c.id, c.folio, c.status, ${day('received_on')} AS "receivedOn", ${day('due_date')} AS "dueDate",
+    `SELECT c.id, c.folio, c.received_at AS "receivedAt", c.status, ${day('received_on')} AS "receivedOn", ${day('due_date')} AS "dueDate",
             ${day('extended_due_date')} AS "extendedDueDate", ${day('ficta_due_date')} AS "fictaDueDate",
             c.appeal_status AS "appealStatus", ${day('appeal_due_date')} AS "appealDueDate", c.appeal_filed_at AS "appealFiledAt",
             s.code AS "subjectCode", s.name AS "subjectName", s.uip_email AS "uipEmail",
             s.works_saturdays AS "worksSaturdays", s.closing_time AS "closingTime",
-            r.requester_name AS "requesterName", r.requester_email AS "requesterEmail"
+            r.requester_name AS "requesterName", r.requester_email AS "requesterEmail",
+            r.language AS "requesterLanguage"
      FROM cases c JOIN subjects s ON s.code = c.subject_code JOIN requests r ON r.id = c.request_id
      WHERE ${where} ${options.tail ?? 'ORDER BY c.id'}
      FOR UPDATE OF c${options.skipLocked ? ' SKIP LOCKED' : ''}`,
@@ -63,6 +68,7 @@ export async function lockWatchedCases(
   return rows.map((r) => ({
     id: r.id,
     folio: r.folio,
+    receivedAt: r.receivedAt,
     status: r.status,
     receivedOn: r.receivedOn,
     dueDate: r.dueDate,
@@ -80,5 +86,6 @@ export async function lockWatchedCases(
     },
     requesterName: r.requesterName,
     requesterEmail: r.requesterEmail,
+    requesterLanguage: r.requesterLanguage,
   }));
 }

@@ -6,7 +6,7 @@ import { Case, CaseActions, CaseReader, CaseView, Request, REQUESTER } from '@ve
 import { AppError } from '@ventanilla/http';
 import { LookupService } from '@ventanilla/requests';
 import { Repository } from 'typeorm';
-import { CaseNotices, noticeKey } from '../staff/case-notices.service';
+import { CaseNotices, noticeCase, noticeKey } from '../staff/case-notices.service';
 import { caseIdOrNotFound, ownSubjectOnly, staffActor } from '../staff/staff-case-access';
 import { StaffCaseView, StaffCaseViews } from '../staff/staff-case-views.service';
 import { APPEAL_OUTCOME_LABELS, appealGroundsLabel } from './appeal-labels';
@@ -36,7 +36,7 @@ export class AppealService {
   async file(request: Request, caseId: string, dto: FileAppealDto): Promise<CaseView> {
     const target = await this.lookup.caseOf(request, caseId);
     const event = 'appeal_filed';
-    await this.actions.run(target.id, { action: 'file_appeal', event, actor: REQUESTER }, (c, ctx) => {
+    await this.actions.run(target.id, { action: 'file_appeal', event, actor: REQUESTER }, async (c, ctx) => {
       const { clock } = ctx.calendar;
       if (!canFileAppeal(c, clock, ctx.subjectCalendar, ctx.now)) throw appealOutOfTime();
       const dueDate = clock.appealDecisionDueDate(localDateOf(ctx.now), ctx.subjectCalendar);
@@ -49,14 +49,12 @@ export class AppealService {
         eventData: { grounds: dto.grounds, dueDate },
         mails: [
           ...this.notices.toRequester(ctx.request, c, noticeKey(event, c), 'appeal-filed', { grounds, decisionDueDate: dueDate }),
-          ...this.notices.toUip(c.subject?.uipEmail, noticeKey('appeal-filed-uip', c), 'appeal-filed-uip', {
-            subjectName: c.subject?.name ?? c.subjectCode,
-            folio: c.folio,
-            caseId: c.id,
+          // The máxima autoridad decides it (Art. 53-58): it is told, as the UIP is.
+          ...(await this.notices.toStaff(ctx.tx, 'appeal', noticeCase(c), ctx.request, noticeKey('appeal-filed-uip', c), 'appeal-filed-uip', {
             grounds,
             text: dto.text,
             decisionDueDate: dueDate,
-          }),
+          })),
         ],
       };
     });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { canReadSubject, seesContactDetails, StaffUser } from '@ventanilla/auth';
-import { Case, caseNotFound, CaseReader, CaseView, Request, RequesterView, requesterView } from '@ventanilla/cases';
+import { Case, caseNotFound, CaseReader, CaseView, LanguageView, languageView, Request, RequesterView, requesterView } from '@ventanilla/cases';
 import { In, Repository } from 'typeorm';
 import { caseIdOrNotFound } from './staff-case-access';
 
@@ -12,6 +12,8 @@ import { caseIdOrNotFound } from './staff-case-access';
 export interface StaffCaseView extends CaseView {
   description: string;
   requester: RequesterView | null;
+  /** The requester's language: the body attends in it (Ley de Idiomas Nacionales, Decreto 19-2003). */
+  language: LanguageView;
 }
 
 @Injectable()
@@ -29,7 +31,12 @@ export class StaffCaseViews {
     const views = await this.reader.views(list, undefined, 'staff');
     return views.map((view, i) => {
       const request = byId.get(list[i].requestId)!;
-      return { ...view, description: request.description, requester: seesContactDetails(user) ? requesterView(request) : null };
+      return {
+        ...view,
+        description: request.description,
+        requester: seesContactDetails(user) ? requesterView(request) : null,
+        language: languageView(request.language),
+      };
     });
   }
 

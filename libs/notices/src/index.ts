@@ -1,0 +1,4 @@
+export * from './links';
+export * from './notices.module';
+export * from './recipients.service';
+export * from './staff-notices';
