@@ -38,7 +38,7 @@ describe('staff accounts, login and the staff guard (e2e)', () => {
   it('logs the administrator in with a signed token of the contract shape', async () => {
     const res = await login(env, env.config.ADMIN_EMAIL.toUpperCase(), env.config.ADMIN_PASSWORD).expect(200);
     expect(Object.keys(res.body).sort()).toEqual(['accessToken', 'user']);
-    expect(res.body.user).toEqual({ email: env.config.ADMIN_EMAIL, role: 'admin', subjectCode: null });
+    expect(res.body.user).toEqual({ email: env.config.ADMIN_EMAIL, role: 'admin', subjectCode: null, passwordChangeRequired: false });
     adminToken = res.body.accessToken;
     const payload = claims(adminToken);
     expect(payload).toMatchObject({ email: env.config.ADMIN_EMAIL, role: 'admin', subjectCode: null });
@@ -71,6 +71,12 @@ describe('staff accounts, login and the staff guard (e2e)', () => {
           email: body.email,
           role: body.role,
           subjectCode: body.subjectCode?.toUpperCase() ?? null,
+          // The contract's User (Staff administration).
+          name: null,
+          active: true,
+          createdAt: expect.any(String),
+          lastLoginAt: null,
+          passwordChangeRequired: false,
         });
       }
       const rows = await env.db.query(`SELECT role, subject_code, active FROM users ORDER BY created_at`);
@@ -84,7 +90,7 @@ describe('staff accounts, login and the staff guard (e2e)', () => {
       ['MONITOR@pdh.org.gt', 'pdh_monitor', null],
     ])('logs %s in as %s of %s', async (email, role, subjectCode) => {
       const res = await login(env, email, PASSWORD).expect(200);
-      expect(res.body.user).toEqual({ email: expect.any(String), role, subjectCode });
+      expect(res.body.user).toEqual({ email: expect.any(String), role, subjectCode, passwordChangeRequired: false });
       expect(claims(res.body.accessToken)).toMatchObject({ role, subjectCode });
     });
 

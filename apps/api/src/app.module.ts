@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AdministrationModule } from '@ventanilla/administration';
 import { AuthModule } from '@ventanilla/auth';
 import { CalendarModule } from '@ventanilla/calendar';
 import { ConfigModule } from '@ventanilla/config';
@@ -14,6 +15,6 @@ import { SubjectsModule } from '@ventanilla/subjects';
 import { WorkflowModule } from '@ventanilla/workflow';
 
 @Module({
-  imports: [ConfigModule, LoggingModule, DatabaseModule, QueueModule, ApiHealthModule, SubjectsModule, AuthModule, RequestsModule, RoutingModule, CalendarModule, WorkflowModule, MonitoringModule, DocumentsModule],
+  imports: [ConfigModule, LoggingModule, DatabaseModule, QueueModule, ApiHealthModule, SubjectsModule, AuthModule, RequestsModule, RoutingModule, CalendarModule, WorkflowModule, MonitoringModule, DocumentsModule, AdministrationModule],
 })
 export class AppModule {}

@@ -1,17 +1,21 @@
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@ventanilla/audit';
 import { EnvDto } from '@ventanilla/config';
 import { SubjectsCoreModule } from '@ventanilla/subjects';
 import { AuthController } from './login/auth.controller';
 import { LoginAttempts } from './login/login-attempts';
 import { LoginService } from './login/login.service';
+import { PasswordChange } from './login/password-change.service';
+import { PasswordController } from './login/password.controller';
 import { jwtOptions } from './staff/access-token';
 import { StaffGuard } from './staff/staff.guard';
 import { StaffSessions } from './staff/staff-sessions';
 import { AdminBootstrap } from './users/admin-bootstrap';
 import { User } from './users/user.entity';
 import { UsersController } from './users/users.controller';
+import { UsersAdmin } from './users/users-admin.service';
 import { UsersService } from './users/users.service';
 
 /**
@@ -22,10 +26,11 @@ import { UsersService } from './users/users.service';
   imports: [
     TypeOrmModule.forFeature([User]),
     SubjectsCoreModule,
+    AuditModule,
     JwtModule.registerAsync({ inject: [EnvDto], useFactory: jwtOptions }),
   ],
-  controllers: [AuthController, UsersController],
-  providers: [UsersService, StaffSessions, StaffGuard, LoginAttempts, LoginService, AdminBootstrap],
-  exports: [UsersService, StaffSessions, StaffGuard],
+  controllers: [AuthController, PasswordController, UsersController],
+  providers: [UsersService, UsersAdmin, PasswordChange, StaffSessions, StaffGuard, LoginAttempts, LoginService, AdminBootstrap],
+  exports: [UsersService, UsersAdmin, PasswordChange, StaffSessions, StaffGuard, AuditModule],
 })
 export class AuthModule {}

@@ -16,3 +16,8 @@ export * from './users/subject-code-for-role';
 export * from './users/user.entity';
 export * from './users/users.controller';
 export * from './users/users.service';
+export * from './login/password-change.service';
+export * from './login/password.controller';
+export * from './users/user.doc';
+export * from './users/users-admin.dto';
+export * from './users/users-admin.service';

@@ -77,11 +77,18 @@ export class CalendarController {
 
   @Patch('subjects/:code')
   @Staff('admin')
-  @ApiOperation({ summary: 'Cambia si un sujeto obligado trabaja los sábados o su hora de cierre' })
+  @ApiOperation({
+    summary: 'Cambia si un sujeto obligado trabaja los sábados o su hora de cierre',
+    description: 'Los plazos de sus casos abiertos se recalculan (como con un día inhábil declarado); la fecha de recepción no cambia.',
+  })
   @ApiOkResponse({ type: SubjectCalendarSettingsView })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED' })
   @ApiNotFoundResponse({ description: 'NOT_FOUND: no existe el sujeto obligado' })
-  updateSettings(@Param('code') code: string, @Body() dto: UpdateSubjectCalendarDto): Promise<SubjectCalendarSettingsView> {
-    return this.settings.update(code, dto);
+  updateSettings(
+    @Param('code') code: string,
+    @Body() dto: UpdateSubjectCalendarDto,
+    @CurrentUser() actor: StaffUser,
+  ): Promise<SubjectCalendarSettingsView> {
+    return this.settings.update(code, dto, actor);
   }
 }

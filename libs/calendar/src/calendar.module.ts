@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '@ventanilla/audit';
 import { AuthModule } from '@ventanilla/auth';
 import { SubjectsCoreModule } from '@ventanilla/subjects';
 import { CalendarCoreModule } from './calendar-core.module';
@@ -9,7 +10,7 @@ import { SubjectCalendarSettingsService } from './subject-calendar-settings.serv
 
 /** The calendar endpoints: public deadline and non-business-day queries, admin declarations and settings. */
 @Module({
-  imports: [CalendarCoreModule, SubjectsCoreModule, AuthModule],
+  imports: [CalendarCoreModule, SubjectsCoreModule, AuthModule, AuditModule],
   controllers: [CalendarController],
   providers: [DeadlineService, NonBusinessDaysService, SubjectCalendarSettingsService],
   exports: [NonBusinessDaysService],

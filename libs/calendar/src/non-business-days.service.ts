@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { AuditLog } from '@ventanilla/audit';
 import { Clock } from '@ventanilla/config';
 import { AppError } from '@ventanilla/http';
 import { Outbox, QUEUES } from '@ventanilla/queue';
@@ -17,7 +18,7 @@ export interface DeclaredNonBusinessDay {
   createdAt: Date;
 }
 
-/** Who declares the day; only logged, the table keeps no author. */
+/** Who declares the day: logged, and the author of its audit event. */
 export interface CalendarActor {
   id: string;
   email: string;
@@ -33,6 +34,7 @@ export class NonBusinessDaysService {
     private readonly subjects: SubjectsService,
     private readonly clock: Clock,
     private readonly outbox: Outbox,
+    private readonly audit: AuditLog,
   ) {}
 
   /** Holidays and declared days of a year (the current Guatemalan year by default), sorted by date. */
@@ -64,6 +66,12 @@ export class NonBusinessDaysService {
           payload: { date: declared.date, subjectCode: declared.subjectCode },
         },
       ]);
+      await this.audit.record(manager, actor, {
+        action: 'calendar.non_business_day_declared',
+        targetKind: 'calendar',
+        targetId: String(declared.id),
+        data: { date: declared.date, name: declared.name, subjectCode: declared.subjectCode },
+      });
       return declared;
     });
     this.outbox.wake();

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsNotEmpty, IsString, MaxLength, MinLength } from 'class-validator';
 import { Role } from '../staff/roles';
 
 export class LoginDto {
@@ -19,5 +19,20 @@ export class LoginDto {
 
 export interface LoginResult {
   accessToken: string;
-  user: { email: string; role: Role; subjectCode: string | null };
+  /** `passwordChangeRequired`: the token opens only `POST /auth/password` until a new password is chosen. */
+  user: { email: string; role: Role; subjectCode: string | null; passwordChangeRequired: boolean };
+}
+
+export class ChangePasswordDto {
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(1024)
+  currentPassword: string;
+
+  @ApiProperty({ minLength: 10, maxLength: 200 })
+  @IsString()
+  @MinLength(10)
+  @MaxLength(200)
+  newPassword: string;
 }

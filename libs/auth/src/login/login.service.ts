@@ -35,9 +35,10 @@ export class LoginService {
     const valid = user?.active ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
     if (!user || !valid) throw new AppError('UNAUTHORIZED', WRONG_CREDENTIALS);
     await this.attempts.succeeded(email, address);
+    await this.users.touchLogin(user.id);
     return {
       accessToken: await this.sessions.issue(user),
-      user: { email: user.email, role: user.role, subjectCode: user.subjectCode },
+      user: { email: user.email, role: user.role, subjectCode: user.subjectCode, passwordChangeRequired: user.passwordChangeRequired },
     };
   }
 }

@@ -8,6 +8,8 @@ export interface AccessTokenPayload {
   email: string;
   role: Role;
   subjectCode: string | null;
+  /** The account's token generation when issued; a token of an older generation is refused. */
+  gen: number;
 }
 
 const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };

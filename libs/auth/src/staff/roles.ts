@@ -11,6 +11,8 @@ export interface StaffUser {
   email: string;
   role: Role;
   subjectCode: string | null;
+  /** After an admin's reset: only `POST /auth/password` is open until a new password is chosen. */
+  passwordChangeRequired?: boolean;
 }
 
 export function isRole(value: unknown): value is Role {

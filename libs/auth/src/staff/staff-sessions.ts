@@ -26,13 +26,20 @@ export class StaffSessions {
   ) {}
 
   issue(user: User): Promise<string> {
-    const payload: AccessTokenPayload = { sub: user.id, email: user.email, role: user.role, subjectCode: user.subjectCode };
+    const payload: AccessTokenPayload = {
+      sub: user.id,
+      email: user.email,
+      role: user.role,
+      subjectCode: user.subjectCode,
+      gen: user.tokenGeneration,
+    };
     return this.jwt.signAsync(payload);
   }
 
   /**
    * The account's current row, not the token's claims, decides: a deactivated account is
-   * locked out at once, and a changed role applies from the next request.
+   * locked out at once, a reset or changed password ends every earlier token (its generation
+   * moved on), and a changed role applies from the next request.
    */
   async authenticate(authorization: string | undefined): Promise<StaffUser> {
     const token = bearerToken(authorization);
@@ -44,7 +51,8 @@ export class StaffSessions {
       throw new AppError('UNAUTHORIZED', INVALID_TOKEN);
     }
     const user = typeof payload.sub === 'string' ? await this.users.findActive(payload.sub) : null;
-    if (!user) throw new AppError('UNAUTHORIZED', INVALID_TOKEN);
+    // Tokens issued before this column existed carry no generation: they count as generation 0.
+    if (!user || (payload.gen ?? 0) !== user.tokenGeneration) throw new AppError('UNAUTHORIZED', INVALID_TOKEN);
     return toStaffUser(user);
   }
 }

@@ -1,7 +1,7 @@
 import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { Role, StaffUser } from './roles';
-import { STAFF_ROLES, StaffGuard, StaffRequest } from './staff.guard';
+import { OPEN_DURING_PASSWORD_CHANGE, STAFF_ROLES, StaffGuard, StaffRequest } from './staff.guard';
 
 /**
  * Marks a controller or handler as staff-only: `@Staff()` admits any staff role,
@@ -20,3 +20,8 @@ export const CurrentUser = createParamDecorator((_data: unknown, context: Execut
   if (!user) throw new Error('CurrentUser() requiere @Staff() en el controlador o el método');
   return user;
 });
+
+/** Lets an account whose password was reset reach this handler (only the password change). */
+export function OpenDuringPasswordChange(): MethodDecorator {
+  return SetMetadata(OPEN_DURING_PASSWORD_CHANGE, true);
+}

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { Role, ROLES } from '../staff/roles';
 import { SubjectCodeForRole } from './subject-code-for-role';
 
@@ -20,6 +20,13 @@ export class CreateUserDto {
   @ApiProperty({ enum: ROLES })
   @IsIn(ROLES)
   role: Role;
+
+  @ApiPropertyOptional({ example: 'María Ajcalón', maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @Matches(/\S/, { message: 'debe tener al menos un carácter visible' })
+  @MaxLength(200)
+  name?: string;
 
   @ApiPropertyOptional({
     example: 'MINFIN',

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import { AuditActor, AuditLog } from '@ventanilla/audit';
 import { AppError } from '@ventanilla/http';
 import { SubjectsService } from '@ventanilla/subjects';
 import { QueryFailedError, Repository } from 'typeorm';
@@ -17,16 +18,27 @@ export class UsersService {
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly subjects: SubjectsService,
+    private readonly audit: AuditLog,
   ) {}
 
-  async create(input: CreateUserDto): Promise<UserView> {
+  /** Creates an account; with an actor (an admin), its audit event commits with it. */
+  async create(input: CreateUserDto, actor?: AuditActor): Promise<UserView> {
     const subjectCode = requiresSubject(input.role) ? (input.subjectCode ?? null) : null;
     if (subjectCode) await this.subjects.requireActive([subjectCode], 'subjectCode');
     const passwordHash = await hashPassword(input.password);
     try {
-      const user = await this.users.save(
-        this.users.create({ email: input.email, passwordHash, role: input.role, subjectCode }),
-      );
+      const user = await this.users.manager.transaction(async (tx) => {
+        const created = await tx.save(User, tx.create(User, { email: input.email, name: input.name?.trim() ?? null, passwordHash, role: input.role, subjectCode }));
+        if (actor) {
+          await this.audit.record(tx, actor, {
+            action: 'user.created',
+            targetKind: 'user',
+            targetId: created.id,
+            data: { email: created.email, role: created.role, subjectCode: created.subjectCode },
+          });
+        }
+        return created;
+      });
       return toUserView(user);
     } catch (error) {
       // The index, not a prior lookup, decides: two admins creating the same email at once get one account.
@@ -50,6 +62,10 @@ export class UsersService {
   async findActive(id: string): Promise<User | null> {
     if (!UUID.test(id)) return null;
     return this.users.findOneBy({ id, active: true });
+  }
+
+  async touchLogin(id: string): Promise<void> {
+    await this.users.update({ id }, { lastLoginAt: new Date() });
   }
 
   /**

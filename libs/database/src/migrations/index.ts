@@ -7,6 +7,7 @@ import { Watch1763700000007 } from './1763700000007-watch';
 import { Monitoring1763700000008 } from './1763700000008-monitoring';
 import { FreeTextGrounds1765000011001 } from './1765000011001-free-text-grounds';
 import { AccessCodeAttempts1765000011002 } from './1765000011002-access-code-attempts';
+import { StaffAdmin1765000012001 } from './1765000012001-staff-admin';
 import { Documents1765000016001 } from './1765000016001-documents';
 
 /** Every migration, in order. Landed migrations are never rewritten: add a new one. */
@@ -20,5 +21,6 @@ export const MIGRATIONS = [
   Monitoring1763700000008,
   FreeTextGrounds1765000011001,
   AccessCodeAttempts1765000011002,
+  StaffAdmin1765000012001,
   Documents1765000016001,
 ];

@@ -9,9 +9,9 @@ import { OPEN_CASE_SQL } from '../open-status.sql';
 import { WATCH_SETTINGS, WatchSettings } from '../watch-settings';
 
 export interface RecomputeTermsData {
-  /** The día inhábil just declared ('YYYY-MM-DD'). */
-  date: LocalDate;
-  /** Declared for one body only; null for everyone. */
+  /** The día inhábil just declared ('YYYY-MM-DD'); null when a subject's calendar settings changed. */
+  date: LocalDate | null;
+  /** Declared for one body only (or that body's settings changed); null for everyone. */
   subjectCode: string | null;
 }
 
@@ -27,10 +27,11 @@ export interface RecomputeResult {
   changed: number;
 }
 
-// Open cases whose terms run over the declared day. received_on stays: a request is not received
-// again when a past day turns inhábil.
-const TOUCHED = `${OPEN_CASE_SQL} AND c.id > $1 AND c.received_on < $2::date
-  AND ($2::date <= c.ficta_due_date OR $2::date <= c.appeal_due_date)
+// Open cases whose terms run over the declared day, or every open case of a subject whose
+// Saturdays or closing time changed. received_on stays: a request is not received again when a
+// past day turns inhábil or the office's hours change.
+const TOUCHED = `${OPEN_CASE_SQL} AND c.id > $1
+  AND ($2::date IS NULL OR (c.received_on < $2::date AND ($2::date <= c.ficta_due_date OR $2::date <= c.appeal_due_date)))
   AND ($3::text IS NULL OR c.subject_code = $3)`;
 
 const FIRST_ID = '00000000-0000-0000-0000-000000000000';
@@ -56,7 +57,8 @@ export class TermsRecompute {
 
   async run(data: RecomputeTermsData): Promise<RecomputeResult> {
     const scope = data.subjectCode ?? 'todos los sujetos obligados';
-    this.logger.log(`Recálculo de plazos por el día inhábil ${data.date} (${scope}): inicia`);
+    const cause = data.date ? `el día inhábil ${data.date}` : 'el cambio de calendario';
+    this.logger.log(`Recálculo de plazos por ${cause} (${scope}): inicia`);
     const total: RecomputeResult = { seen: 0, changed: 0 };
     let after = FIRST_ID;
     for (let batch = 1; ; batch++) {
@@ -67,18 +69,20 @@ export class TermsRecompute {
         if (cases.length === 0) return { seen: 0, changed: 0, last: after };
         const { clock, calendar } = await this.calendar.current(tx);
         const now = this.clock.now();
-        const changed: { c: WatchedCase; before: CaseTermDates; after: CaseTermDates; subject: SubjectCalendar }[] = [];
+        const changed: { c: WatchedCase; before: CaseTermDates; after: CaseTermDates; receivedOn: LocalDate; subject: SubjectCalendar }[] = [];
         for (const c of cases) {
           const subject = this.calendar.subjectCalendar(c.subject);
           const before = termDates(c);
-          const next = recomputedTerms(c, data.date, clock, subject);
-          if (!sameTerms(before, next)) changed.push({ c, before, after: next, subject });
+          // Settings changed: the office's days and hours decide the reception day too.
+          const receivedOn = data.date === null ? calendar.receptionDay(c.receivedAt, subject) : c.receivedOn;
+          const next = recomputedTerms({ ...c, receivedOn }, data.date, clock, subject);
+          if (receivedOn !== c.receivedOn || !sameTerms(before, next)) changed.push({ c, before, after: next, receivedOn, subject });
         }
         if (changed.length > 0) {
           await tx.query(
-            `UPDATE cases c SET due_date = x.due, extended_due_date = x.extended, ficta_due_date = x.ficta,
+            `UPDATE cases c SET received_on = x.received, due_date = x.due, extended_due_date = x.extended, ficta_due_date = x.ficta,
                appeal_due_date = x.appeal, version = c.version + 1, updated_at = $6
-             FROM unnest($1::uuid[], $2::date[], $3::date[], $4::date[], $5::date[]) AS x(id, due, extended, ficta, appeal)
+             FROM unnest($1::uuid[], $2::date[], $3::date[], $4::date[], $5::date[], $7::date[]) AS x(id, due, extended, ficta, appeal, received)
              WHERE c.id = x.id`,
             [
               changed.map((x) => x.c.id),
@@ -87,6 +91,7 @@ export class TermsRecompute {
               changed.map((x) => x.after.fictaDueDate),
               changed.map((x) => x.after.appealDueDate),
               now.toISOString(),
+              changed.map((x) => x.receivedOn),
             ],
           );
           await tx.query(
@@ -94,11 +99,20 @@ export class TermsRecompute {
              SELECT id, 'terms_recomputed', $3, 'system', data FROM unnest($1::uuid[], $2::jsonb[]) AS x(id, data)`,
             [
               changed.map((x) => x.c.id),
-              changed.map((x) => JSON.stringify({ nonBusinessDay: data.date, subjectCode: data.subjectCode, before: x.before, after: x.after })),
+              changed.map((x) =>
+                JSON.stringify({
+                  nonBusinessDay: data.date,
+                  ...(data.date === null ? { calendarSettings: true } : {}),
+                  subjectCode: data.subjectCode,
+                  before: x.before,
+                  after: x.after,
+                  ...(x.receivedOn !== x.c.receivedOn ? { receivedOn: { before: x.c.receivedOn, after: x.receivedOn } } : {}),
+                }),
+              ),
               now.toISOString(),
             ],
           );
-          const targets = changed.map((x) => ({ id: x.c.id, state: { ...x.c, ...x.after }, subject: x.subject }));
+          const targets = changed.map((x) => ({ id: x.c.id, state: { ...x.c, ...x.after, receivedOn: x.receivedOn }, subject: x.subject }));
           await this.outbox.add(tx, await syncMilestones(tx, targets, calendar, now, milestoneSettings(this.config)));
         }
         return { seen: cases.length, changed: changed.length, last: cases[cases.length - 1].id };
@@ -108,9 +122,9 @@ export class TermsRecompute {
       total.seen += result.seen;
       total.changed += result.changed;
       this.outbox.wake();
-      this.logger.log(`Recálculo de plazos por el día inhábil ${data.date}: lote ${batch}, ${total.seen} caso(s) revisado(s), ${total.changed} con plazos nuevos`);
+      this.logger.log(`Recálculo de plazos por ${cause}: lote ${batch}, ${total.seen} caso(s) revisado(s), ${total.changed} con plazos nuevos`);
     }
-    this.logger.log(`Recálculo de plazos por el día inhábil ${data.date} (${scope}): ${total.changed} de ${total.seen} caso(s) cambiaron`);
+    this.logger.log(`Recálculo de plazos por ${cause} (${scope}): ${total.changed} de ${total.seen} caso(s) cambiaron`);
     return total;
   }
 }
@@ -126,11 +140,12 @@ function sameTerms(a: CaseTermDates, b: CaseTermDates): boolean {
 /**
  * The case's terms on the current calendar, counted as when they were first set: the due date
  * from the reception day, the extension from the due date, the afirmativa ficta from the term that
- * applies, and the appeal decision from its filing day (only when the declared day falls in it).
+ * applies, and the appeal decision from its filing day (only when the declared day falls in it;
+ * always when the subject's settings changed, `declared` null).
  */
 export function recomputedTerms(
   c: Pick<WatchedCase, 'receivedOn' | 'extendedDueDate' | 'appealStatus' | 'appealDueDate' | 'appealFiledAt'>,
-  declared: LocalDate,
+  declared: LocalDate | null,
   clock: LegalClock,
   subject: SubjectCalendar,
 ): CaseTermDates {
@@ -140,7 +155,7 @@ export function recomputedTerms(
   let appealDueDate = c.appealDueDate;
   if (c.appealStatus === 'filed' && c.appealFiledAt && c.appealDueDate) {
     const filedOn = localDateOf(c.appealFiledAt);
-    if (filedOn < declared && declared <= c.appealDueDate) appealDueDate = clock.appealDecisionDueDate(filedOn, subject);
+    if (declared === null || (filedOn < declared && declared <= c.appealDueDate)) appealDueDate = clock.appealDecisionDueDate(filedOn, subject);
   }
   return { dueDate, extendedDueDate, fictaDueDate, appealDueDate };
 }
