@@ -9,12 +9,12 @@ import { ApiHealthModule } from '@ventanilla/health';
 import { LoggingModule } from '@ventanilla/http';
 import { MonitoringModule } from '@ventanilla/monitoring';
 import { QueueModule } from '@ventanilla/queue';
-import { RequestsModule } from '@ventanilla/requests';
+import { RequestPagesModule, RequestsModule } from '@ventanilla/requests';
 import { RoutingModule } from '@ventanilla/routing';
 import { SubjectsModule } from '@ventanilla/subjects';
 import { WorkflowModule } from '@ventanilla/workflow';
 
 @Module({
-  imports: [ConfigModule, LoggingModule, DatabaseModule, QueueModule, ApiHealthModule, SubjectsModule, AuthModule, RequestsModule, RoutingModule, CalendarModule, WorkflowModule, MonitoringModule, DocumentsModule, AdministrationModule],
+  imports: [ConfigModule, LoggingModule, DatabaseModule, QueueModule, ApiHealthModule, SubjectsModule, AuthModule, RequestsModule, RoutingModule, CalendarModule, WorkflowModule, MonitoringModule, DocumentsModule, AdministrationModule, RequestPagesModule],
 })
 export class AppModule {}

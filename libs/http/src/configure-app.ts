@@ -8,6 +8,13 @@ import { ContractExceptionFilter } from './exception.filter';
 import { useCors, useSecurityHeaders } from './security-headers';
 import { createValidationPipe } from './validation';
 
+/** The web pages' stable addresses (api.md, "Web pages") and their assets stay at the root, outside /api/v1. */
+const PAGE_ROOTS = ['solicitar', 'solicitudes', 'sujetos', 'buscar', 'estadisticas', 'personal', 'static'];
+const PAGE_ROUTES = [
+  { path: '/', method: RequestMethod.ALL },
+  ...PAGE_ROOTS.flatMap((root) => [root, `${root}/{*rest}`].map((path) => ({ path, method: RequestMethod.ALL }))),
+];
+
 /** Everything the api does to its Nest app, shared by `main.ts` and the e2e tests. */
 export function configureApi(app: INestApplication, config: EnvDto): void {
   app.useLogger(app.get(Logger));
@@ -19,7 +26,7 @@ export function configureApi(app: INestApplication, config: EnvDto): void {
   useSecurityHeaders(app);
   useCors(app, config);
   useJsonBodyParser(app, config.BODY_LIMIT);
-  app.setGlobalPrefix('api/v1', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
+  app.setGlobalPrefix('api/v1', { exclude: [{ path: 'health', method: RequestMethod.GET }, ...PAGE_ROUTES] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalInterceptors(new BodyErrorInterceptor());
   app.useGlobalFilters(new ContractExceptionFilter());

@@ -6,3 +6,4 @@ export * from './idempotency.service';
 export * from './lookup.service';
 export * from './requester-access.guard';
 export * from './requests.module';
+export * from './pages/request-pages.module';

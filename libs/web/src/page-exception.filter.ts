@@ -1,0 +1,39 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Injectable, Logger } from '@nestjs/common';
+import { AppError } from '@ventanilla/http';
+import type { Request, Response } from 'express';
+import { randomUUID } from 'node:crypto';
+import { CsrfError } from './csrf';
+import { PageRenderer } from './page-renderer';
+
+/**
+ * Errors on a page answer a page, not JSON: the same status the API would give, a title and
+ * a plain sentence from the catalogue (keyed by the contract's error code), and a way on.
+ * Page handlers catch the errors they expect (a wrong field, a wrong code) and re-render
+ * their form; this is for everything else.
+ */
+@Catch()
+@Injectable()
+export class PageExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Pages');
+
+  constructor(private readonly pages: PageRenderer) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const req = host.switchToHttp().getRequest<Request>();
+    const res = host.switchToHttp().getResponse<Response>();
+    if (res.headersSent) return;
+    const { status, code, errorId } = this.classify(exception);
+    if (errorId) this.logger.error({ errorId, err: exception }, `Error interno ${errorId} en ${req.method} ${req.path}`);
+    if (exception instanceof AppError) res.set(exception.headers);
+    this.pages.render(req, res, 'error.njk', { code, errorId, backTo: req.method === 'POST' ? req.path : null }, { status, private: true });
+  }
+
+  private classify(exception: unknown): { status: number; code: string; errorId?: string } {
+    if (exception instanceof CsrfError) return { status: 403, code: 'CSRF' };
+    if (exception instanceof AppError) return { status: exception.getStatus(), code: exception.code };
+    if (exception instanceof HttpException && exception.getStatus() < 500) {
+      return { status: exception.getStatus(), code: exception.getStatus() === 404 ? 'NOT_FOUND' : 'VALIDATION_FAILED' };
+    }
+    return { status: 500, code: 'INTERNAL_ERROR', errorId: randomUUID() };
+  }
+}
