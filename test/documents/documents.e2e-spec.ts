@@ -325,6 +325,34 @@ describe.each(['local', 's3'] as const)('documents with the %s storage driver (e
     expect((await download(html.id, bearer(tokens.officer))).headers['content-disposition']).toBe(`attachment; filename="pagina.html"; filename*=UTF-8''p%C3%A1gina.html`);
   });
 
+  it('lets the officer withdraw a document uploaded by mistake, and change its public flag at any time', async () => {
+    const filed = await fileWeb(env, 'MINFIN', `edit-${driver}`);
+    const wrong = (await upload(filed.caseId, pdf(), 'equivocado.pdf', 'application/pdf').expect(201)).body.id as string;
+    const kept = (await upload(filed.caseId, pdf('Contrato'), 'contrato.pdf', 'application/pdf').expect(201)).body.id as string;
+    const path = (id: string, caseId = filed.caseId) => `/api/v1/cases/${caseId}/documents/${id}`;
+
+    await env.http.delete(path(wrong)).set(bearer(tokens.otherOfficer)).expect(404);
+    await env.http.delete(path(wrong)).set(bearer(tokens.authority)).expect(403);
+    await env.http.delete(path('00000000-0000-0000-0000-000000000000')).set(bearer(tokens.officer)).expect(404);
+    await env.http.delete(path(wrong)).set(bearer(tokens.officer)).expect(204);
+    await download(wrong, bearer(tokens.officer)).expect(404);
+    expect(await storedKeys()).not.toContain(wrong);
+    expect(await storedKeys()).toContain(kept);
+
+    const patched = await env.http.patch(path(kept)).set(bearer(tokens.officer)).send({ public: false }).expect(200);
+    expect(patched.body).toMatchObject({ id: kept, public: false });
+    await env.http.patch(path(kept)).set(bearer(tokens.officer)).send({ public: 'no' }).expect(400);
+    await env.http.patch(path(kept)).set(bearer(tokens.otherOfficer)).send({ public: true }).expect(404);
+
+    await staffPost(env, tokens.officer, `/cases/${filed.caseId}/resolution`, { ...RESOLUTION, documentIds: [kept] }).expect(200);
+    expect((await download(kept)).status).toBe(404);
+    const conflict = await env.http.delete(path(kept)).set(bearer(tokens.officer)).expect(409);
+    expect(conflict.body.error).toBe('INVALID_STATE');
+    // Made public after the resolution: now anyone reads it.
+    await env.http.patch(path(kept)).set(bearer(tokens.officer)).send({ public: true }).expect(200);
+    expect((await download(kept)).status).toBe(200);
+  });
+
   it('the housekeeping removes objects without a row once past the grace period, and keeps the rest', async () => {
     const filed = await fileWeb(env, 'MINFIN', `orphan-${driver}`);
     const kept = (await upload(filed.caseId, pdf(), 'vale.pdf', 'application/pdf').expect(201)).body.id as string;

@@ -1,10 +1,11 @@
-import { Controller, Get, Headers, Ip, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Ip, Param, Patch, Post, Req, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBody,
   ApiConflictResponse,
   ApiConsumes,
   ApiCreatedResponse,
+  ApiNoContentResponse,
   ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -21,6 +22,8 @@ import { DocumentDto } from './document.dto';
 import { DocumentView } from '@ventanilla/cases';
 import { DocumentDownloads } from './download/document-downloads.service';
 import { DocumentSender } from './download/document-sender';
+import { DocumentEdits } from './edit/document-edits.service';
+import { DocumentPublicDto } from './edit/document-public.dto';
 import { DocumentUploads } from './upload/document-upload.service';
 
 @ApiTags('documents')
@@ -30,6 +33,7 @@ export class DocumentsController {
     private readonly uploads: DocumentUploads,
     private readonly downloads: DocumentDownloads,
     private readonly sender: DocumentSender,
+    private readonly edits: DocumentEdits,
   ) {}
 
   @Post('cases/:id/documents')
@@ -59,6 +63,32 @@ export class DocumentsController {
   @ApiUnsupportedMediaTypeResponse({ description: 'UNSUPPORTED_MEDIA_TYPE: tipo no admitido, o contenido que no corresponde al tipo declarado' })
   upload(@CurrentUser() user: StaffUser, @Param('id') id: string, @Req() req: Request): Promise<DocumentView> {
     return this.uploads.upload(user, id, req);
+  }
+
+  @Patch('cases/:id/documents/:documentId')
+  @Staff('uip_officer')
+  @ApiOperation({ summary: 'Marcar un documento del caso como público o no (p. ej. si contiene datos personales, LAIP Art. 22)' })
+  @ApiOkResponse({ type: DocumentDto })
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: public debe ser booleano' })
+  @ApiNotFoundResponse({ description: 'NOT_FOUND: el caso o el documento no existen o son de otro sujeto obligado' })
+  setPublic(
+    @CurrentUser() user: StaffUser,
+    @Param('id') id: string,
+    @Param('documentId') documentId: string,
+    @Body() dto: DocumentPublicDto,
+  ): Promise<DocumentView> {
+    return this.edits.setPublic(user, id, documentId, dto.public);
+  }
+
+  @Delete('cases/:id/documents/:documentId')
+  @HttpCode(204)
+  @Staff('uip_officer')
+  @ApiOperation({ summary: 'Retirar un documento subido por error (caso abierto, documento aún no entregado)' })
+  @ApiNoContentResponse({ description: 'Retirado: su fila y sus bytes' })
+  @ApiNotFoundResponse({ description: 'NOT_FOUND: el caso o el documento no existen o son de otro sujeto obligado' })
+  @ApiConflictResponse({ description: 'INVALID_STATE: el caso está cerrado o el documento ya se entregó' })
+  remove(@CurrentUser() user: StaffUser, @Param('id') id: string, @Param('documentId') documentId: string): Promise<void> {
+    return this.edits.remove(user, id, documentId);
   }
 
   @Get('documents/:id')

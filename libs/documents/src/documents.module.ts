@@ -8,6 +8,7 @@ import { DocumentsController } from './documents.controller';
 import { DOCUMENTS_SETTINGS, documentsSettings, DocumentsSettings } from './documents-settings';
 import { DocumentDownloads } from './download/document-downloads.service';
 import { DocumentSender } from './download/document-sender';
+import { DocumentEdits } from './edit/document-edits.service';
 import { DocumentsProcessor, DocumentsSchedules } from './housekeeping/documents.processor';
 import { OrphanSweep } from './housekeeping/orphan-sweep.service';
 import { DocumentStorage } from './storage/document-storage';
@@ -32,11 +33,11 @@ export function createDocumentStorage(settings: DocumentsSettings): DocumentStor
 })
 export class DocumentsCoreModule {}
 
-/** Upload and download (api). */
+/** Upload, corrections and download (api). */
 @Module({
   imports: [DocumentsCoreModule, CasesCoreModule, RequestsModule, AuthModule],
   controllers: [DocumentsController],
-  providers: [DocumentUploads, DocumentDownloads, DocumentSender, SpoolCleanup],
+  providers: [DocumentUploads, DocumentDownloads, DocumentSender, DocumentEdits, SpoolCleanup],
 })
 export class DocumentsModule {}
 

@@ -39,6 +39,10 @@ const tooLarge = (maxBytes: number) =>
 
 const fieldError = (field: string, message: string) => new AppError('VALIDATION_FAILED', undefined, [{ field, message }]);
 
+/** The client went away mid-upload: nobody reads the answer, but it is a client's fault, not a 500 to log. */
+const aborted = () =>
+  new AppError('VALIDATION_FAILED', { es: 'El envío se interrumpió antes de terminar.', en: 'The upload was interrupted before it finished.' });
+
 /**
  * Reads `multipart/form-data` with one `file` and an optional `public` (`true`/`false`).
  * The file streams through the type check, the hash and the size limit into a spool file;
@@ -56,7 +60,7 @@ export function receiveUpload(req: IncomingMessage, options: ReceiveOptions): Pr
     );
   }
   // The handler runs after the guard and the case checks; a client may have given up by then.
-  if (req.destroyed || req.readableAborted) return Promise.reject(new Error('upload aborted by the client'));
+  if (req.destroyed || req.readableAborted) return Promise.reject(aborted());
   const declaredLength = Number(req.headers['content-length']);
   if (Number.isFinite(declaredLength) && declaredLength > options.maxFileBytes + FORM_OVERHEAD_BYTES) {
     return Promise.reject(tooLarge(options.maxFileBytes));
@@ -159,9 +163,9 @@ export function receiveUpload(req: IncomingMessage, options: ReceiveOptions): Pr
       );
     });
     // A client that goes away mid-upload leaves nothing behind.
-    req.on('aborted', () => fail(new Error('upload aborted by the client')));
+    req.on('aborted', () => fail(aborted()));
     req.on('close', () => {
-      if (!req.complete) fail(new Error('upload aborted by the client'));
+      if (!req.complete) fail(aborted());
     });
     req.on('error', (error) => fail(error));
     req.pipe(parser);
