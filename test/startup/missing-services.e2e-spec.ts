@@ -83,6 +83,14 @@ describe('start-up without PostgreSQL or Redis', () => {
     await expect(requireServices(config, ['postgres', 'redis'], 'may-be-created')).resolves.toBeUndefined();
   });
 
+  it('tells a server that refuses (an unknown user) from one that is not there', async () => {
+    const refused = new URL(TEST_SERVER_URL);
+    refused.username = 'i19_no_such_role';
+    await expect(requireServices({ DATABASE_URL: refused.toString(), REDIS_URL: redisUrl })).rejects.toThrow(
+      /^PostgreSQL en [\w.]+:\d+ rechazó la conexión \(.*i19_no_such_role.*\): revise DATABASE_URL\.$/,
+    );
+  });
+
   it('passes when both answer', async () => {
     await expect(requireServices({ DATABASE_URL: TEST_SERVER_URL, REDIS_URL: redisUrl })).resolves.toBeUndefined();
   });

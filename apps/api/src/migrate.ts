@@ -1,7 +1,7 @@
 import 'reflect-metadata';
-import { loadConfig } from '@ventanilla/config';
+import { ConfigError, loadConfig } from '@ventanilla/config';
 import { createDatabaseIfMissing, runMigrations } from '@ventanilla/database';
-import { requireServices, ServiceUnreachableError } from '@ventanilla/health';
+import { RequiredService, requireServices, ServiceUnreachableError } from '@ventanilla/health';
 import { seedCatalog } from '@ventanilla/subjects';
 
 /** Creates the database if needed, applies migrations and seeds the catalog. Idempotent. */
@@ -18,13 +18,16 @@ export async function migrateAndSeed(url: string, log: (line: string) => void = 
 }
 
 if (require.main === module) {
-  const config = loadConfig();
   // `npm start` passes --with-redis: the api and the worker follow, so a missing Redis is said once, here.
-  const needs = process.argv.includes('--with-redis') ? (['postgres', 'redis'] as const) : (['postgres'] as const);
-  requireServices(config, [...needs], 'may-be-created')
-    .then(() => migrateAndSeed(config.DATABASE_URL, (line) => console.log(line)))
+  const needs: RequiredService[] = process.argv.includes('--with-redis') ? ['postgres', 'redis'] : ['postgres'];
+  Promise.resolve()
+    .then(async () => {
+      const config = loadConfig();
+      await requireServices(config, needs, 'may-be-created');
+      await migrateAndSeed(config.DATABASE_URL, (line) => console.log(line));
+    })
     .catch((error: unknown) => {
-      if (error instanceof ServiceUnreachableError) console.error(error.message);
+      if (error instanceof ServiceUnreachableError || error instanceof ConfigError) console.error(error.message);
       else console.error('La migración falló:', error);
       process.exit(1);
     });

@@ -32,10 +32,11 @@ async function checkPostgres(url: string, database: 'must-exist' | 'may-be-creat
       const name = decodeURIComponent(new URL(url).pathname.slice(1));
       throw new ServiceUnreachableError(`La base de datos «${name}» no existe en PostgreSQL (${at}): créela con npm run migrate (npm start lo hace).`);
     }
-    const reason = code && /^[0-9A-Z]{5}$/.test(code) ? `rechazó la conexión (${(error as Error).message})` : 'no responde';
-    throw new ServiceUnreachableError(
-      `PostgreSQL ${reason} en ${at} (DATABASE_URL): inícielo, o levante todo con Docker: ${COMPOSE}`,
-    );
+    // A SQLSTATE means the server answered and refused (a wrong user or password): nothing to start.
+    if (code && /^[0-9A-Z]{5}$/.test(code)) {
+      throw new ServiceUnreachableError(`PostgreSQL en ${at} rechazó la conexión (${(error as Error).message}): revise DATABASE_URL.`);
+    }
+    throw new ServiceUnreachableError(`PostgreSQL no responde en ${at} (DATABASE_URL): inícielo, o levante todo con Docker: ${COMPOSE}`);
   } finally {
     await client.end().catch(() => undefined);
   }
