@@ -36,6 +36,7 @@ describe('catalog administration (e2e)', () => {
     await patch('MINFIN', { uipEmail: 'no-es-correo' }).expect(400);
     await patch('MINFIN', { sector: 'galactic' }).expect(400);
     await patch('MINFIN', { name: '   ' }).expect(400);
+    await patch('MINFIN', { shortName: '\u200b' }).expect(400);
     await patch('MINFIN', { departmentCode: '01' }).expect(400);
     await patch('NO-EXISTE', { name: 'X' }).expect(404);
     const officer = await env.http.post('/api/v1/users').set('Authorization', `Bearer ${admin}`)

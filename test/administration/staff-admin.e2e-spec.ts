@@ -52,6 +52,7 @@ describe('staff administration (e2e)', () => {
     expect(unknown.body.details[0].field).toBe('subjectCode');
     await patch(admin, user.id, { role: 'pdh_monitor', subjectCode: 'MINFIN' }).expect(400);
     await patch(admin, user.id, { email: 'otro@x.gt' }).expect(400);
+    await patch(admin, user.id, { name: '\u200b \u200b' }).expect(400);
     expect((await staffGet(env, admin, `/users/${user.id}`).expect(200)).body).toMatchObject({ role: 'pdh_monitor', subjectCode: null, name: 'Rosa Tuyuc' });
     await patch(admin, '00000000-0000-0000-0000-000000000000', { name: 'X' }).expect(404);
   });

@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Sector, SECTORS } from '@ventanilla/subjects';
+import { HasVisibleCharacter } from '@ventanilla/http';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 
@@ -9,8 +10,8 @@ const upperTrim = ({ value }: { value: unknown }) => (typeof value === 'string' 
 
 /** The rules of each field, written once for creation, edition and CSV rows. */
 const field = {
-  name: () => applyDecorators(Transform(trim), IsString(), Matches(/\S/, { message: 'debe tener al menos un carácter visible' }), MaxLength(300)),
-  shortName: () => applyDecorators(Transform(trim), IsString(), Matches(/\S/, { message: 'debe tener al menos un carácter visible' }), MaxLength(100)),
+  name: () => applyDecorators(Transform(trim), IsString(), HasVisibleCharacter(), MaxLength(300)),
+  shortName: () => applyDecorators(Transform(trim), IsString(), HasVisibleCharacter(), MaxLength(100)),
   sector: () => IsIn(SECTORS),
   active: () => IsBoolean(),
   uipEmail: () => applyDecorators(Transform(trim), ValidateIf((_, v) => v !== null), IsEmail({}, { message: 'debe ser un correo electrónico' }), MaxLength(254)),

@@ -112,14 +112,14 @@ export class SubjectsAdmin {
    * writes nothing.
    */
   async import(actor: AuditActor, csv: string, dryRun: boolean): Promise<ImportReport> {
-    const parsed = parseCsv(csv);
+    const rows = parseCsv(csv);
     const report = await this.dataSource.transaction(async (tx) => {
-      const codes = parsed.rows.map((r) => (typeof r.values.code === 'string' ? r.values.code.trim().toUpperCase() : ''));
+      const codes = rows.map((r) => (typeof r.values.code === 'string' ? r.values.code.trim().toUpperCase() : ''));
       const existing = await this.lock(tx, codes.filter(Boolean));
-      const errors: ImportRowError[] = [...parsed.errors];
+      const errors: ImportRowError[] = [];
       const planned: { line: number; code: string; values: Partial<Record<Field, unknown>>; current?: Subject }[] = [];
       const seen = new Map<string, number>();
-      parsed.rows.forEach((row, i) => {
+      rows.forEach((row, i) => {
         const code = codes[i] || null;
         const current = code ? existing.get(code) : undefined;
         const problems = validateRow(row.values, current);
@@ -135,7 +135,7 @@ export class SubjectsAdmin {
         if (!current) for (const f of ['shortName', 'active'] as Field[]) if (values[f] === null) delete values[f];
         planned.push({ line: row.line, code: code!, values, current });
       });
-      const result: ImportReport = { dryRun, rows: parsed.rows.length, created: [], updated: [], unchanged: 0, errors };
+      const result: ImportReport = { dryRun, rows: rows.length, created: [], updated: [], unchanged: 0, errors };
       for (const p of planned) {
         if (!p.current) {
           result.created.push({ code: p.code, name: String(p.values.name) });
@@ -230,7 +230,7 @@ interface CsvRow {
 
 const CSV_COLUMNS = ['code', ...FIELDS];
 
-function parseCsv(csv: string): { rows: CsvRow[]; errors: ImportRowError[] } {
+function parseCsv(csv: string): CsvRow[] {
   let records: { record: Record<string, string>; info: { lines: number } }[];
   try {
     records = parse(csv, { columns: true, bom: true, skip_empty_lines: true, info: true, trim: false }) as typeof records;
@@ -257,8 +257,7 @@ function parseCsv(csv: string): { rows: CsvRow[]; errors: ImportRowError[] } {
       { field: 'csv', message: records.length === 0 ? 'no tiene filas de datos' : `tiene más de ${MAX_IMPORT_ROWS} filas` },
     ]);
   }
-  const errors: ImportRowError[] = [];
-  const rows = records.map(({ record, info }) => {
+  return records.map(({ record, info }) => {
     const values: Record<string, unknown> = {};
     for (const [column, cell] of Object.entries(record)) {
       const text = cell.trim();
@@ -271,7 +270,6 @@ function parseCsv(csv: string): { rows: CsvRow[]; errors: ImportRowError[] } {
     }
     return { line: info.lines, values };
   });
-  return { rows, errors };
 }
 
 /** Field problems of one row: the subject it would leave (its current fields, if any, and the row's) must be valid. */

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { HasVisibleCharacter } from '@ventanilla/http';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { Role, ROLES } from '../staff/roles';
 import { SubjectCodeForRole } from './subject-code-for-role';
 
@@ -24,7 +25,7 @@ export class CreateUserDto {
   @ApiPropertyOptional({ example: 'María Ajcalón', maxLength: 200 })
   @IsOptional()
   @IsString()
-  @Matches(/\S/, { message: 'debe tener al menos un carácter visible' })
+  @HasVisibleCharacter()
   @MaxLength(200)
   name?: string;
 

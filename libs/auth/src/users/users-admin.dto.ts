@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { OffsetField } from '@ventanilla/http';
+import { HasVisibleCharacter, OffsetField } from '@ventanilla/http';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { Role, ROLES } from '../staff/roles';
@@ -47,7 +47,7 @@ export class UpdateUserDto {
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsString()
-  @Matches(/\S/, { message: 'debe tener al menos un carácter visible' })
+  @HasVisibleCharacter()
   @MaxLength(200)
   name?: string | null;
 

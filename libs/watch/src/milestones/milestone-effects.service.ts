@@ -7,8 +7,8 @@ import {
   milestoneJobId,
   MilestoneKind,
   milestoneSettings,
-  syncMilestones,
   noticeLanguage,
+  syncMilestones,
   termDueDate,
 } from '@ventanilla/cases';
 import { Clock, EnvDto } from '@ventanilla/config';
@@ -112,7 +112,7 @@ export class MilestoneEffects {
       : [[], 0];
     const won = new Set(claimed.map((r) => `${r.case_id}/${r.kind}`));
     // Everyone to tell, per subject, read once for the batch under the same transaction.
-    const codes = [...new Set(cases.map((c) => c.subject.code))];
+    const codes = won.size > 0 ? [...new Set(cases.map((c) => c.subject.code))] : [];
     const staff: StaffOf = { uip: await this.recipients.ofSubjects(tx, codes, 'uip'), appeal: await this.recipients.ofSubjects(tx, codes, 'appeal') };
     const events: { caseId: string; type: string; data: Record<string, unknown> }[] = [];
     const mails: MailJob[] = [];
