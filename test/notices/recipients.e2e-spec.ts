@@ -1,5 +1,6 @@
 import { filingBody, startTestEnvironment, TestEnvironment, uniqueEmail } from '@ventanilla/testing';
-import { PdhDigests } from '@ventanilla/watch';
+import { addDays, startOfLocalDay } from '@ventanilla/calendar';
+import { PdhDigests, SubjectDigests } from '@ventanilla/watch';
 import { createUser, tokenFor } from '../auth/auth-helpers';
 import { eventually, mailQueueIdle, milestonesOf, pause, restoreNow, setNow, setUipEmail, sweep } from '../watch/watch-helpers';
 import { APPEAL, fileAppeal, PASSWORD, RESOLUTION, staffGet, staffPost } from '../workflow/workflow-helpers';
@@ -124,6 +125,29 @@ describe('notices reach the people who must act (e2e)', () => {
     await pause(300);
     for (const to of staff) expect(lapsed(to)).toHaveLength(1);
     for (const nobody of [deactivated, otherOfficer, monitor]) expect(withFolio(nobody, filed.folio)).toEqual([]);
+  });
+
+  it("a transfer and the daily digest reach the competent body's officers, once each even when its mailbox is an officer's address", async () => {
+    // MINECO's mailbox is its officer's own address, written differently: one person, one mail.
+    await setUipEmail(env, 'MINECO', `  ${otherOfficer.toUpperCase()} `);
+    const res = await env.http.post('/api/v1/requests').send(filingBody({ subjects: ['MINFIN'], requester: { name: 'Rosa Tuyuc', email: uniqueEmail('traslado') } })).expect(201);
+    const folio = res.body.folio as string;
+    const transfer = await staffPost(env, officerToken, `/cases/${res.body.cases[0].id}/transfer`, { toSubject: 'MINECO', reason: 'Es de su competencia.' }).expect(200);
+    const due = transfer.body.to.dueDate as string;
+    await reached([otherOfficer], folio, 1, 'el aviso del traslado');
+    expect(withFolio(otherOfficer, folio)[0].subject).toContain('trasladada a Ministerio de Economía');
+
+    // 07:00 two days before its due date: the case is in MINECO's digest of the week.
+    setNow([env.worker], new Date(startOfLocalDay(addDays(due, -2)).getTime() + 7 * 3600_000));
+    await env.worker!.get(SubjectDigests).send();
+    const digestsOf = (to: string) => env.smtp.to(to).filter((m) => m.subject?.startsWith('Resumen') && m.text?.includes(folio));
+    await eventually(async () => digestsOf(otherOfficer).length === 1, 20000, 'el resumen diario de MINECO');
+    await mailQueueIdle(env.worker!);
+    await pause(300);
+    expect(digestsOf(otherOfficer)).toHaveLength(1);
+    expect(withFolio(otherOfficer, folio).filter((m) => m.subject?.includes('trasladada'))).toHaveLength(1);
+    for (const nobody of [deactivated, authority, monitor]) expect(withFolio(nobody, folio)).toEqual([]);
+    await env.db.query(`UPDATE subjects SET uip_email = NULL WHERE code = 'MINECO'`);
   });
 
   it('the PDH digest and the statistics name the subjects nobody can reach', async () => {
