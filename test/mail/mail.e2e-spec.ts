@@ -1,5 +1,5 @@
 import { LAW_TERMS } from '@ventanilla/calendar';
-import { MailProcessor, MailService } from '@ventanilla/mail';
+import { MailProcessor, MailRedelivery, MailService, MailTransport } from '@ventanilla/mail';
 import { startTestEnvironment, TestEnvironment, uniqueEmail } from '@ventanilla/testing';
 
 describe('mail: a message key is sent at most once (e2e)', () => {
@@ -30,9 +30,9 @@ describe('mail: a message key is sent at most once (e2e)', () => {
       processor.send(job(to, 'once-key')),
       second.get(MailProcessor).send(job(to, 'once-key')),
     ]);
-    expect(results.map((r) => r.sent).sort()).toEqual([false, true]);
+    expect(results.sort()).toEqual(['already_sent', 'sent']);
     const retried = await processor.send(job(to, 'once-key'));
-    expect(retried.sent).toBe(false);
+    expect(retried).toBe('already_sent');
     await env.smtp.waitFor(to, 1);
     await new Promise((r) => setTimeout(r, 300));
     expect(env.smtp.to(to)).toHaveLength(1);
@@ -43,13 +43,12 @@ describe('mail: a message key is sent at most once (e2e)', () => {
   it('a failed send keeps no claim, so the retry sends it', async () => {
     const to = uniqueEmail('retry');
     const processor = env.worker!.get(MailProcessor);
-    const transport = (processor as unknown as { transport: { sendMail: (...a: unknown[]) => Promise<unknown> } }).transport;
-    const spy = jest.spyOn(transport, 'sendMail').mockRejectedValueOnce(new Error('SMTP caído'));
+    const spy = jest.spyOn(env.worker!.get(MailTransport), 'send').mockRejectedValueOnce(new Error('SMTP caído'));
     await expect(processor.send(job(to, 'retry-key'))).rejects.toThrow('SMTP caído');
     const [{ n }] = await env.db.query(`SELECT count(*)::int AS n FROM sent_mails WHERE key = 'retry-key'`);
     expect(n).toBe(0);
     spy.mockRestore();
-    expect((await processor.send(job(to, 'retry-key'))).sent).toBe(true);
+    expect(await processor.send(job(to, 'retry-key'))).toBe('sent');
     await env.smtp.waitFor(to, 1);
   });
 });
@@ -64,7 +63,6 @@ describe('mail lost with a Redis flush goes out once all the same (e2e)', () => 
   it('hands an unsent, relayed mail back to the relay', async () => {
     const { filingBody } = await import('@ventanilla/testing');
     const { RedisClient } = await import('@ventanilla/queue');
-    const { Housekeeping } = await import('@ventanilla/watch');
     const to = uniqueEmail('flushed');
     await env.http.post('/api/v1/requests').send(filingBody({ requester: { name: 'Ana', email: to } })).expect(201);
     // Relayed to Redis, but no worker has run it yet; then Redis loses it.
@@ -79,16 +77,16 @@ describe('mail lost with a Redis flush goes out once all the same (e2e)', () => 
     const keys = await redis.keys(`${env.config.REDIS_PREFIX}:bull:mail:*`);
     expect(keys.length).toBeGreaterThan(0);
     await redis.del(...keys.map((k) => k.slice(`${env.config.REDIS_PREFIX}:`.length)));
-    await env.db.query(`UPDATE outbox SET dispatched_at = now() - interval '20 minutes' WHERE queue = 'mail'`);
+    await env.db.query(`UPDATE outbox SET dispatched_at = now() - interval '2 minutes' WHERE queue = 'mail'`);
 
     const worker = await env.startWorker();
-    // The worker's own sweep may get there first; either way the lost job can only come back this way.
-    expect(await worker.get(Housekeeping).redeliverLostMail()).toBeLessThanOrEqual(1);
+    // The worker's own timer may get there first; either way the lost job can only come back this way.
+    expect(await worker.get(MailRedelivery).run()).toBeLessThanOrEqual(1);
     await env.smtp.waitFor(to, 1);
     await new Promise((r) => setTimeout(r, 500));
     expect(env.smtp.to(to)).toHaveLength(1);
     // Sent: nothing more to hand back.
-    await env.db.query(`UPDATE outbox SET dispatched_at = now() - interval '20 minutes' WHERE queue = 'mail'`);
-    expect(await worker.get(Housekeeping).redeliverLostMail()).toBe(0);
+    await env.db.query(`UPDATE outbox SET dispatched_at = now() - interval '2 minutes' WHERE queue = 'mail'`);
+    expect(await worker.get(MailRedelivery).run()).toBe(0);
   });
 });

@@ -2,27 +2,46 @@ import { ParsedMail, simpleParser } from 'mailparser';
 import { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 
-/** A real SMTP server in the test process; it keeps every message it receives, parsed. */
+export interface SmtpCatcherOptions {
+  /** Recipients the server refuses with a permanent 550 at RCPT TO. */
+  rejects?: (address: string) => boolean;
+}
+
+/**
+ * A real SMTP server in the test process; it keeps every message it receives, parsed. It can
+ * be stopped (connections are then refused) and started again on the same port.
+ */
 export class SmtpCatcher {
   readonly messages: ParsedMail[] = [];
-  private readonly server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData: (stream, _session, callback) => {
-      simpleParser(stream)
-        .then((mail) => {
-          this.messages.push(mail);
-          callback();
-        })
-        .catch(callback);
-    },
-  });
+  private server?: SMTPServer;
+  private port = 0;
+
+  constructor(private readonly options: SmtpCatcherOptions = {}) {}
 
   async start(): Promise<string> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    const { port } = this.server.server.address() as AddressInfo;
-    return `smtp://127.0.0.1:${port}`;
+    const server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      onRcptTo: (address, _session, callback) => {
+        if (this.options.rejects?.(address.address.toLowerCase())) {
+          return callback(Object.assign(new Error('5.1.1 Buzón inexistente'), { responseCode: 550 }));
+        }
+        callback();
+      },
+      onData: (stream, _session, callback) => {
+        simpleParser(stream)
+          .then((mail) => {
+            this.messages.push(mail);
+            callback();
+          })
+          .catch(callback);
+      },
+    });
+    await new Promise<void>((resolve) => server.listen(this.port, '127.0.0.1', resolve));
+    this.server = server;
+    this.port = (server.server.address() as AddressInfo).port;
+    return `smtp://127.0.0.1:${this.port}`;
   }
 
   to(address: string): ParsedMail[] {
@@ -41,7 +60,9 @@ export class SmtpCatcher {
   }
 
   async stop(): Promise<void> {
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    const server = this.server;
+    this.server = undefined;
+    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 }
 

@@ -9,7 +9,7 @@ import TestAgent from 'supertest/lib/agent';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../apps/api/src/app.module';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
-import { SmtpCatcher } from './smtp-catcher';
+import { SmtpCatcher, SmtpCatcherOptions } from './smtp-catcher';
 import { cloneDatabase, databaseUrl, dropDatabase, uniqueName } from './test-database';
 
 export interface TestEnvironment {
@@ -27,6 +27,7 @@ export interface TestEnvironment {
 export interface TestEnvironmentOptions {
   worker?: boolean;
   env?: Record<string, string>;
+  smtp?: SmtpCatcherOptions;
 }
 
 /**
@@ -39,7 +40,7 @@ export async function startTestEnvironment(options: TestEnvironmentOptions = {})
   if (!template || !run) throw new Error('Las pruebas e2e se ejecutan con jest (global-setup crea la base plantilla)');
   const database = uniqueName(`ventanilla_t_${run}`);
   await cloneDatabase(template, database);
-  const smtp = new SmtpCatcher();
+  const smtp = new SmtpCatcher(options.smtp);
   const smtpUrl = await smtp.start();
   const config = loadConfig({
     ...process.env,

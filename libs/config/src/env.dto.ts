@@ -89,6 +89,23 @@ export class EnvDto {
   @Min(50)
   OUTBOX_POLL_MS = 2000;
 
+  // --- Faults: mail through SMTP outages, PostgreSQL limits, shutdown. ---
+  /** Transient SMTP failures (refused, timeouts, 4xx) are retried this long; then the mail is recorded as undeliverable. */
+  @Type(() => Number) @IsInt() @Min(1) MAIL_RETRY_HOURS = 72;
+  /** Longest wait between two tries of one mail (ms); the wait doubles from 2 s up to it. */
+  @Type(() => Number) @IsInt() @Min(100) MAIL_RETRY_MAX_DELAY_MS = 600_000;
+  /** How often the worker looks for relayed mail whose job Redis no longer has (ms). */
+  @Type(() => Number) @IsInt() @Min(1000) MAIL_REDELIVERY_EVERY_MS = 60_000;
+  /** Longest wait for each step of an SMTP conversation: connecting, the greeting, each reply (ms). */
+  @Type(() => Number) @IsInt() @Min(100) SMTP_TIMEOUT_MS = 20_000;
+  /** PostgreSQL, on every pool of both processes: connecting (or waiting for a free connection), one statement, one lock, and a transaction left idle. */
+  @Type(() => Number) @IsInt() @Min(100) DB_CONNECT_TIMEOUT_MS = 5000;
+  @Type(() => Number) @IsInt() @Min(100) DB_STATEMENT_TIMEOUT_MS = 10_000;
+  @Type(() => Number) @IsInt() @Min(100) DB_LOCK_TIMEOUT_MS = 5000;
+  @Type(() => Number) @IsInt() @Min(100) DB_IDLE_IN_TRANSACTION_TIMEOUT_MS = 10_000;
+  /** On SIGTERM, in-flight requests and jobs get this long to finish before the process exits anyway (ms). */
+  @Type(() => Number) @IsInt() @Min(100) SHUTDOWN_TIMEOUT_MS = 10_000;
+
   // --- The law's terms (LAIP); each a setting with the law's value as default. ---
   @Type(() => Number) @IsInt() @Min(1) TERM_RESPONSE_DAYS = 10; // Art. 42
   @Type(() => Number) @IsInt() @Min(1) TERM_EXTENSION_DAYS = 10; // Art. 43

@@ -3,3 +3,4 @@ export * from './config.module';
 export * from './env.dto';
 export * from './clock';
 export * from './secret-box';
+export * from './lifecycle';

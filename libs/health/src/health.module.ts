@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
+import { MailTransportModule } from '@ventanilla/mail';
 import { HealthController } from './health.controller';
 import { HealthService } from './health.service';
 import { WorkerHealthServer } from './worker-health.server';
@@ -16,5 +17,5 @@ export class HealthCoreModule {}
 export class ApiHealthModule {}
 
 /** The worker's health port. */
-@Module({ imports: [HealthCoreModule], providers: [WorkerHealthServer], exports: [WorkerHealthServer] })
+@Module({ imports: [HealthCoreModule, MailTransportModule], providers: [WorkerHealthServer], exports: [WorkerHealthServer] })
 export class WorkerHealthModule {}

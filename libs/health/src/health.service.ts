@@ -3,6 +3,8 @@ import { HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } fr
 import { RedisClient } from '@ventanilla/queue';
 import { AppError } from '@ventanilla/http';
 
+const RETRY_AFTER_SECONDS = 5;
+
 /** Database and Redis checks shared by the api's /health and the worker's health port. */
 @Injectable()
 export class HealthService {
@@ -30,7 +32,7 @@ export class HealthService {
         'SERVICE_UNAVAILABLE',
         { es: `Servicio no disponible: ${down.join(', ')} sin respuesta.`, en: `Service unavailable: ${down.join(', ')} not answering.` },
         down.map((field) => ({ field, message: 'sin respuesta' })),
-      );
+      ).withHeaders({ 'Retry-After': String(RETRY_AFTER_SECONDS) });
     }
   }
 }

@@ -1,3 +1,6 @@
+export * from './delivery/mail-redelivery';
+export * from './delivery/mail-transport';
+export * from './delivery/smtp-failure';
 export * from './mail.module';
 export * from './mail.processor';
 export * from './mail.service';

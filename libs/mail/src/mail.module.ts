@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { MailRedelivery } from './delivery/mail-redelivery';
+import { MailTransport } from './delivery/mail-transport';
 import { MailProcessor } from './mail.processor';
 import { MailService } from './mail.service';
 
@@ -6,6 +8,10 @@ import { MailService } from './mail.service';
 @Module({ providers: [MailService], exports: [MailService] })
 export class MailModule {}
 
-/** Sending mail (the worker). */
-@Module({ providers: [MailProcessor] })
+/** The worker's SMTP connection and its status (shared with the worker's /health). */
+@Module({ providers: [MailTransport], exports: [MailTransport] })
+export class MailTransportModule {}
+
+/** Sending mail (the worker): the processor, and the redelivery of mail Redis lost. */
+@Module({ imports: [MailTransportModule], providers: [MailProcessor, MailRedelivery], exports: [MailRedelivery] })
 export class MailWorkerModule {}

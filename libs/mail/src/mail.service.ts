@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EnvDto, Sealed, seal } from '@ventanilla/config';
+import { Clock, EnvDto, Sealed, seal } from '@ventanilla/config';
 import { Outbox, QUEUES } from '@ventanilla/queue';
 import { EntityManager } from 'typeorm';
 import { MailData, MailTemplate } from './templates';
@@ -11,6 +11,8 @@ export interface MailJob {
   template: MailTemplate;
   /** The template's data, sealed: it may hold an access code, and it rests in the outbox and Redis. */
   data: Sealed;
+  /** When the mail was made (ISO instant): transient failures are retried for `MAIL_RETRY_HOURS` from here. */
+  queuedAt?: string;
 }
 
 export const MAIL_SEAL_CONTEXT = 'mail';
@@ -20,11 +22,12 @@ export const MAIL_SEAL_CONTEXT = 'mail';
 export class MailService {
   constructor(
     private readonly outbox: Outbox,
+    private readonly clock: Clock,
     @Inject(EnvDto) private readonly config: EnvDto,
   ) {}
 
   message<T extends MailTemplate>(key: string, to: string, template: T, data: MailData<T>): MailJob {
-    return { key, to, template, data: seal(this.config.JWT_SECRET, MAIL_SEAL_CONTEXT, data) };
+    return { key, to, template, data: seal(this.config.JWT_SECRET, MAIL_SEAL_CONTEXT, data), queuedAt: this.clock.now().toISOString() };
   }
 
   /** Writes the messages in the caller's transaction; the caller wakes the outbox after commit. */

@@ -24,7 +24,6 @@ export class DeadlinesProcessor extends QueueProcessor {
     [jobs.sweep]: async () => ({
       ...(await this.sweep.pass()),
       pruned: await this.housekeeping.prune(),
-      mailRedelivered: await this.housekeeping.redeliverLostMail(),
     }),
     [jobs.recomputeTerms]: (job) => this.terms.run(job.data as RecomputeTermsData),
     [jobs.subjectDigest]: () => this.subjectDigests.send(),

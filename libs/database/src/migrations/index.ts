@@ -5,6 +5,7 @@ import { Intake1763700000004 } from './1763700000004-intake';
 import { Staff1763700000005 } from './1763700000005-staff';
 import { Watch1763700000007 } from './1763700000007-watch';
 import { Monitoring1763700000008 } from './1763700000008-monitoring';
+import { MailOutcome1765000010001 } from './1765000010001-mail-outcome';
 import { FreeTextGrounds1765000011001 } from './1765000011001-free-text-grounds';
 import { AccessCodeAttempts1765000011002 } from './1765000011002-access-code-attempts';
 import { StaffAdmin1765000012001 } from './1765000012001-staff-admin';
@@ -19,6 +20,7 @@ export const MIGRATIONS = [
   Staff1763700000005,
   Watch1763700000007,
   Monitoring1763700000008,
+  MailOutcome1765000010001,
   FreeTextGrounds1765000011001,
   AccessCodeAttempts1765000011002,
   StaffAdmin1765000012001,
