@@ -90,3 +90,44 @@ describe('mail lost with a Redis flush goes out once all the same (e2e)', () => 
     expect(await worker.get(MailRedelivery).run()).toBe(0);
   });
 });
+
+describe('a mail job that ended failed in Redis is sent all the same (e2e)', () => {
+  let env: TestEnvironment;
+  beforeAll(async () => {
+    env = await startTestEnvironment();
+  });
+  afterAll(() => env?.stop());
+
+  it('removes the failed job, so relaying it again under the same id is not ignored as a duplicate', async () => {
+    const { filingBody } = await import('@ventanilla/testing');
+    const { redisOptions } = await import('@ventanilla/queue');
+    const { UnrecoverableError, Worker } = await import('bullmq');
+    const to = uniqueEmail('failed');
+    const res = await env.http.post('/api/v1/requests').send(filingBody({ subjects: ['MINFIN'], requester: { name: 'Ana', email: to } })).expect(201);
+    const [{ id }] = await env.db.query(`SELECT id FROM requests WHERE folio = $1`, [res.body.folio]);
+    const jobId = `mail-filed-${id}`;
+    // Before this work a job could end failed (attempts exhausted; today: stalled twice by crashes). Make one so.
+    const crashing = new Worker(
+      'mail',
+      async (job) => {
+        if (job.id === jobId) throw new UnrecoverableError('simulado: el worker cayó dos veces');
+      },
+      { connection: redisOptions(env.config.REDIS_URL, true), prefix: `${env.config.REDIS_PREFIX}:bull` },
+    );
+    const { getQueueToken } = await import('@nestjs/bullmq');
+    const queue = env.api.get(getQueueToken('mail'), { strict: false }) as import('bullmq').Queue;
+    const deadline = Date.now() + 15000;
+    while ((await queue.getJobState(jobId)) !== 'failed' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    await crashing.close();
+    expect(await queue.getJobState(jobId)).toBe('failed');
+    await env.db.query(`UPDATE outbox SET dispatched_at = now() - interval '2 minutes' WHERE queue = 'mail'`);
+
+    const worker = await env.startWorker();
+    await worker.get(MailRedelivery).run();
+    await env.smtp.waitFor(to, 1);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(env.smtp.to(to)).toHaveLength(1);
+    const [sent] = await env.db.query(`SELECT outcome FROM sent_mails WHERE key = $1`, [`filed-${id}`]);
+    expect(sent.outcome).toBe('sent');
+  });
+});
