@@ -5,3 +5,5 @@ export * from './factories';
 export * from './redis-server';
 export * from './document-fixtures';
 export * from './s3-server';
+export * from './tcp-proxy';
+export * from './spawned-app';

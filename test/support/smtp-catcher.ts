@@ -5,6 +5,8 @@ import { SMTPServer } from 'smtp-server';
 export interface SmtpCatcherOptions {
   /** Recipients the server refuses with a permanent 550 at RCPT TO. */
   rejects?: (address: string) => boolean;
+  /** How long the server takes to accept each message (a slow relay). */
+  delayMs?: number;
 }
 
 /**
@@ -31,7 +33,8 @@ export class SmtpCatcher {
       },
       onData: (stream, _session, callback) => {
         simpleParser(stream)
-          .then((mail) => {
+          .then(async (mail) => {
+            if (this.options.delayMs) await new Promise((r) => setTimeout(r, this.options.delayMs));
             this.messages.push(mail);
             callback();
           })

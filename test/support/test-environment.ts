@@ -14,6 +14,8 @@ import { cloneDatabase, databaseUrl, dropDatabase, uniqueName } from './test-dat
 
 export interface TestEnvironment {
   config: EnvDto;
+  /** The suite's database, reached directly (even when the apps go through a proxy). */
+  databaseUrl: string;
   api: INestApplication;
   http: TestAgent;
   db: DataSource;
@@ -28,6 +30,8 @@ export interface TestEnvironmentOptions {
   worker?: boolean;
   env?: Record<string, string>;
   smtp?: SmtpCatcherOptions;
+  /** Rewrites the apps' DATABASE_URL (e.g. through a TcpProxy). */
+  viaDatabase?: (url: string) => string;
 }
 
 /**
@@ -46,7 +50,7 @@ export async function startTestEnvironment(options: TestEnvironmentOptions = {})
     ...process.env,
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-    DATABASE_URL: databaseUrl(database),
+    DATABASE_URL: options.viaDatabase ? options.viaDatabase(databaseUrl(database)) : databaseUrl(database),
     REDIS_PREFIX: `vt:${database}`,
     SMTP_URL: smtpUrl,
     PORT: '0',
@@ -84,6 +88,7 @@ export async function startTestEnvironment(options: TestEnvironmentOptions = {})
 
   return {
     config,
+    databaseUrl: databaseUrl(database),
     api,
     http: request(api.getHttpServer()),
     db: api.get(DataSource),

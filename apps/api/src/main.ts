@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { EnvDto, loadConfig } from '@ventanilla/config';
+import { drainOnSignals, EnvDto, listenError, loadConfig } from '@ventanilla/config';
 import { requireServices } from '@ventanilla/health';
 import { configureApi } from '@ventanilla/http';
 import { AppModule } from './app.module';
@@ -11,7 +11,10 @@ async function bootstrap(): Promise<void> {
   const app = await NestFactory.create(AppModule, { bufferLogs: true, bodyParser: false });
   const config = app.get(EnvDto);
   configureApi(app, config);
-  await app.listen(config.PORT);
+  await app.listen(config.PORT).catch((error: unknown) => {
+    throw listenError(error, 'PORT', config.PORT);
+  });
+  drainOnSignals(app, 'La API', { timeoutMs: config.SHUTDOWN_TIMEOUT_MS, httpServer: app.getHttpServer() });
   app.get(Logger).log(`API lista en http://localhost:${config.PORT} (documentación en /api/docs)`, 'Api');
 }
 

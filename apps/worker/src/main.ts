@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import { drainOnSignals, EnvDto } from '@ventanilla/config';
 import { Logger } from 'nestjs-pino';
 import { loadConfig } from '@ventanilla/config';
 import { requireServices } from '@ventanilla/health';
@@ -10,8 +11,8 @@ async function bootstrap(): Promise<void> {
   await requireServices(loadConfig());
   const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
   await app.init();
+  drainOnSignals(app, 'El worker', { timeoutMs: app.get(EnvDto).SHUTDOWN_TIMEOUT_MS });
 }
 
 bootstrap().catch((error: unknown) => {

@@ -65,12 +65,16 @@ export function drainOnSignals(app: INestApplicationContext, name: string, optio
 
 /**
  * Stops accepting connections and resolves when the in-flight requests have been answered.
- * Keep-alive connections are closed as soon as they fall idle (Node closes only those idle
- * at the moment `close` is called).
+ * A request that still arrives on an open keep-alive connection is answered with
+ * `Connection: close`, and connections are closed as soon as they fall idle (Node closes only
+ * those idle at the moment `close` is called).
  */
 function closeHttpServer(server: Server): Promise<void> {
   return new Promise((resolve) => {
     if (!server.listening) return resolve();
+    server.prependListener('request', (_req, res) => {
+      res.shouldKeepAlive = false;
+    });
     const sweep = setInterval(() => server.closeIdleConnections(), 50);
     server.close(() => {
       clearInterval(sweep);

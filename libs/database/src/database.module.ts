@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EnvDto } from '@ventanilla/config';
 import { dataSourceOptions } from './data-source-options';
+import { poolLimits } from './pool-limits';
 
 /** The TypeORM connection; feature modules register their entities with `forFeature`. */
 @Global()
@@ -9,7 +10,7 @@ import { dataSourceOptions } from './data-source-options';
   imports: [
     TypeOrmModule.forRootAsync({
       inject: [EnvDto],
-      useFactory: (config: EnvDto) => ({ ...dataSourceOptions(config.DATABASE_URL), autoLoadEntities: true }),
+      useFactory: (config: EnvDto) => ({ ...dataSourceOptions(config.DATABASE_URL, poolLimits(config)), autoLoadEntities: true }),
     }),
   ],
 })

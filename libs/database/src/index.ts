@@ -2,3 +2,5 @@ export * from './data-source-options';
 export * from './database.module';
 export * from './migrations';
 export * from './prepare-database';
+export * from './database-unavailable';
+export * from './pool-limits';

@@ -18,7 +18,6 @@ const PAGE_ROUTES = [
 /** Everything the api does to its Nest app, shared by `main.ts` and the e2e tests. */
 export function configureApi(app: INestApplication, config: EnvDto): void {
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
   if (config.TRUST_PROXY) {
     const value = /^\d+$/.test(config.TRUST_PROXY) ? Number(config.TRUST_PROXY) : config.TRUST_PROXY;
     (app as NestExpressApplication).set('trust proxy', value === 'true' ? true : value);

@@ -1,4 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { isDatabaseUnavailable } from '@ventanilla/database';
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { AppError } from './app-error';
@@ -41,12 +42,15 @@ function render(code: ErrorCode, language: Language, message?: string, details: 
   return { statusCode: ERRORS[code].status, error: code, message: message ?? ERRORS[code][language], details };
 }
 
+const DATABASE_RETRY_AFTER_SECONDS = 5;
+
 /** The one exception filter: every error, unknown routes included, leaves in the contract's shape. */
 @Catch()
 export class ContractExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  catch(thrown: unknown, host: ArgumentsHost): void {
+    const exception = isDatabaseUnavailable(thrown) ? this.databaseUnavailable(thrown) : thrown;
     const http = host.switchToHttp();
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
@@ -57,5 +61,14 @@ export class ContractExceptionFilter implements ExceptionFilter {
     if (response.headersSent) return;
     if (exception instanceof AppError) response.set(exception.headers);
     response.status(body.statusCode).json(body);
+  }
+
+  /** PostgreSQL cannot be reached (or timed out): the contract's 503 with Retry-After, never a 500. */
+  private databaseUnavailable(error: unknown): AppError {
+    this.logger.warn(`Base de datos no disponible: ${(error as Error | undefined)?.message ?? String(error)}`);
+    return new AppError('SERVICE_UNAVAILABLE', {
+      es: 'La base de datos no responde en este momento. Intente de nuevo en unos segundos.',
+      en: 'The database is not answering right now. Try again in a few seconds.',
+    }).withHeaders({ 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) });
   }
 }
