@@ -1,8 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { drainOnSignals, EnvDto } from '@ventanilla/config';
 import { Logger } from 'nestjs-pino';
-import { loadConfig } from '@ventanilla/config';
+import { drainOnSignals, EnvDto, loadConfig } from '@ventanilla/config';
 import { requireServices } from '@ventanilla/health';
 import { WorkerModule } from './worker.module';
 
