@@ -37,4 +37,8 @@ describe('catalog data file', () => {
     const central = subjects.filter((s) => s.sector !== 'municipal');
     expect(central.filter((s) => !s.competences || s.competences.length < 10).map((s) => s.code)).toEqual([]);
   });
+
+  it('names the law each body\'s competences come from', () => {
+    expect(subjects.filter((s) => !s.sources || s.sources.length < 10).map((s) => s.code)).toEqual([]);
+  });
 });
