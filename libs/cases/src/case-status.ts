@@ -1,4 +1,5 @@
 import { AppError } from '@ventanilla/http';
+import { OPEN_STATUSES } from './open-cases';
 
 export const CASE_STATUSES = [
   'received',
@@ -9,13 +10,6 @@ export const CASE_STATUSES = [
   'withdrawn',
 ] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
-
-/** Statuses in which the body still owes an answer and the term runs. */
-export const OPEN_STATUSES: readonly CaseStatus[] = ['received', 'clarification_requested', 'extended'];
-
-export function isOpen(status: CaseStatus): boolean {
-  return OPEN_STATUSES.includes(status);
-}
 
 export type AppealStatus = 'filed' | 'decided';
 

@@ -2,7 +2,7 @@ import { localDateOf } from '@ventanilla/calendar';
 import type { CaseEvent } from './case-event.entity';
 import type { Case, ResolutionType } from './case.entity';
 import { CaseAudience, Document, DocumentView, documentsFor, toDocumentView } from './document.entity';
-import { isOpen } from './case-status';
+import { isOpen, isOverdue } from './open-cases';
 
 export interface SubjectRef {
   code: string;
@@ -48,11 +48,6 @@ export interface CaseRecord {
   events: CaseEvent[];
   /** Every document of the case; the view shows its audience's share. */
   documents: Document[];
-}
-
-/** Open and past the term that applies (the term runs to the end of its last day, local time). */
-export function isOverdue(c: Pick<Case, 'status' | 'termDueDate'>, now: Date): boolean {
-  return isOpen(c.status) && localDateOf(now) > c.termDueDate;
 }
 
 /** The afirmativa ficta date exists once the term was missed: now, or before the case closed. */

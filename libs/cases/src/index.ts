@@ -12,3 +12,4 @@ export * from './request.entity';
 export * from './case-factory.service';
 export * from './milestones';
 export * from './languages';
+export * from './open-cases';

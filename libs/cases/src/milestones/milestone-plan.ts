@@ -8,7 +8,8 @@ import {
   startOfLocalDay,
   SubjectCalendar,
 } from '@ventanilla/calendar';
-import { AppealStatus, CaseStatus, isOpen } from '../case-status';
+import { AppealStatus, CaseStatus } from '../case-status';
+import { isOpen } from '../open-cases';
 
 /**
  * What the watch does for an open case, in the order it happens:

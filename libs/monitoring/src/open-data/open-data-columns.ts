@@ -1,5 +1,5 @@
-import { APPEAL_GROUNDS } from '@ventanilla/cases';
-import { literalList, OPEN_SQL } from '../shared/sql';
+import { APPEAL_GROUNDS, overdueCaseSql } from '@ventanilla/cases';
+import { literalList } from '../shared/sql';
 
 export interface OpenDataColumn {
   name: string;
@@ -28,7 +28,7 @@ export const OPEN_DATA_COLUMNS: readonly OpenDataColumn[] = [
   { name: 'dueDate', sql: 'c.due_date::text', description: 'Vencimiento del plazo (Art. 42)' },
   { name: 'extendedDueDate', sql: 'c.extended_due_date::text', description: 'Vencimiento prorrogado (Art. 43), vacío sin prórroga' },
   { name: 'status', sql: 'c.status', description: 'Estado actual del caso' },
-  { name: 'overdue', sql: `(${OPEN_SQL} AND c.term_due_date < $3::date)`, description: 'Abierto y con el plazo aplicable vencido hoy' },
+  { name: 'overdue', sql: overdueCaseSql('$3::date'), description: 'Abierto y con el plazo aplicable vencido hoy' },
   { name: 'resolutionType', sql: 'c.resolution_type', description: 'Tipo de resolución' },
   {
     name: 'resolvedOn',

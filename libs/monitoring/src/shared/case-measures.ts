@@ -1,5 +1,5 @@
-import { RESOLUTION_TYPES, ResolutionType } from '@ventanilla/cases';
-import { literal, OPEN_SQL, oneDecimal } from './sql';
+import { OPEN_CASE_SQL, overdueCaseSql, RESOLUTION_TYPES, ResolutionType } from '@ventanilla/cases';
+import { literal, oneDecimal } from './sql';
 
 /**
  * The figures the PDH watches, over a set of cases (alias `c`). One definition serves the
@@ -43,8 +43,8 @@ export function caseMeasuresSelect(today: string): string {
     `${count(RESOLVED)} AS resolved`,
     `${count(`${RESOLVED} AND c.resolution_on_time`)} AS "resolvedOnTime"`,
     `${count(`${RESOLVED} AND NOT c.resolution_on_time`)} AS "resolvedLate"`,
-    `${count(OPEN_SQL)} AS open`,
-    `${count(`${OPEN_SQL} AND c.term_due_date < ${today}::date`)} AS overdue`,
+    `${count(OPEN_CASE_SQL)} AS open`,
+    `${count(overdueCaseSql(`${today}::date`))} AS overdue`,
     `${count('c.extended_due_date IS NOT NULL')} AS extended`,
     `${count(`c.status = 'transferred'`)} AS transferred`,
     `${count('c.appeal_status IS NOT NULL')} AS appeals`,

@@ -1,5 +1,3 @@
-import { OPEN_STATUSES } from '@ventanilla/cases';
-
 /**
  * One of the code's own enum values as an SQL literal. Only `[a-z_]` passes, so nothing can
  * leave the quotes; it keeps the many FILTER clauses readable (and plannable) without a
@@ -13,9 +11,6 @@ export function literal(value: string): string {
 export function literalList(values: readonly string[]): string {
   return `(${values.map(literal).join(', ')})`;
 }
-
-/** `c.status IN ('received', 'clarification_requested', 'extended')`: the body still owes an answer. */
-export const OPEN_SQL = `c.status IN ${literalList(OPEN_STATUSES)}`;
 
 /** Rounds a double-precision aggregate to one decimal and hands it to node-pg as a number. */
 export function oneDecimal(expression: string): string {

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { localDateOf } from '@ventanilla/calendar';
-import { Case, CaseReader, CaseView, OPEN_STATUSES } from '@ventanilla/cases';
+import { Case, CaseReader, CaseView, overdueCaseSql } from '@ventanilla/cases';
 import { Clock } from '@ventanilla/config';
 import { SubjectsService } from '@ventanilla/subjects';
-import { In, LessThan, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import { OverdueQuery } from './overdue.dto';
 
 /** Open cases past their term, for the PDH's follow-up; served by the partial index `cases_open_term`. */
@@ -21,16 +21,15 @@ export class OverdueService {
     // An unknown body is an error, not an empty list: a typo must not read as "nothing overdue".
     if (query.subject) await this.subjects.get(query.subject);
     const today = localDateOf(this.clock.now());
-    const [list, total] = await this.cases.findAndCount({
-      where: {
-        status: In([...OPEN_STATUSES]),
-        termDueDate: LessThan(today),
-        ...(query.subject ? { subjectCode: query.subject } : {}),
-      },
-      order: { termDueDate: 'ASC', receivedAt: 'ASC', id: 'ASC' },
-      skip: query.offset,
-      take: query.limit,
-    });
+    const qb = this.cases.createQueryBuilder('c').where(overdueCaseSql(':today'), { today });
+    if (query.subject) qb.andWhere('c.subject_code = :subject', { subject: query.subject });
+    const [list, total] = await qb
+      .orderBy('c.term_due_date', 'ASC')
+      .addOrderBy('c.received_at', 'ASC')
+      .addOrderBy('c.id', 'ASC')
+      .offset(query.offset)
+      .limit(query.limit)
+      .getManyAndCount();
     // The contract's public view: never the requester's identity or contacts.
     return { items: await this.reader.views(list), total, limit: query.limit, offset: query.offset };
   }

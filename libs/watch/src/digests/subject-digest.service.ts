@@ -1,11 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { addDays, localDateOf } from '@ventanilla/calendar';
+import { OPEN_CASE_SQL, overdueCaseSql } from '@ventanilla/cases';
 import { Clock, EnvDto } from '@ventanilla/config';
 import { MailService } from '@ventanilla/mail';
 import { messagesTo, NoticeRecipients, reachableSql, staffCasePageUrl } from '@ventanilla/notices';
 import { Outbox } from '@ventanilla/queue';
 import { DataSource } from 'typeorm';
-import { OPEN_CASE_SQL } from '../open-status.sql';
 import { WATCH_SETTINGS, WatchSettings } from '../watch-settings';
 
 interface DigestRow {
@@ -59,11 +59,11 @@ export class SubjectDigests {
     const rows: DigestRow[] = await this.dataSource.query(
       `SELECT * FROM (
          SELECT c.subject_code AS "subjectCode", s.name AS "subjectName", c.id AS "caseId",
-                c.folio, to_char(c.term_due_date, 'YYYY-MM-DD') AS "termDueDate", c.term_due_date < $1::date AS overdue,
-                row_number() OVER w AS n, (count(*) OVER (PARTITION BY c.subject_code, c.term_due_date < $1::date))::int AS total
+                c.folio, to_char(c.term_due_date, 'YYYY-MM-DD') AS "termDueDate", ${overdueCaseSql('$1::date')} AS overdue,
+                row_number() OVER w AS n, (count(*) OVER (PARTITION BY c.subject_code, ${overdueCaseSql('$1::date')}))::int AS total
          FROM cases c JOIN subjects s ON s.code = c.subject_code
          WHERE ${OPEN_CASE_SQL} AND c.term_due_date <= $2::date AND ${reachableSql('s')}
-         WINDOW w AS (PARTITION BY c.subject_code, c.term_due_date < $1::date ORDER BY c.term_due_date, c.folio)
+         WINDOW w AS (PARTITION BY c.subject_code, ${overdueCaseSql('$1::date')} ORDER BY c.term_due_date, c.folio)
        ) x WHERE n <= $3 ORDER BY "subjectCode", "termDueDate", folio`,
       [today, weekEnd, this.settings.digestListLimit],
     );

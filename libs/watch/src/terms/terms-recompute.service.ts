@@ -1,11 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CalendarService, LegalClock, LocalDate, localDateOf, SubjectCalendar } from '@ventanilla/calendar';
-import { milestoneSettings, syncMilestones } from '@ventanilla/cases';
+import { milestoneSettings, OPEN_CASE_SQL, syncMilestones } from '@ventanilla/cases';
 import { Clock, EnvDto } from '@ventanilla/config';
 import { Outbox } from '@ventanilla/queue';
 import { DataSource } from 'typeorm';
 import { lockWatchedCases, WatchedCase } from '../milestones/watched-case';
-import { OPEN_CASE_SQL } from '../open-status.sql';
 import { WATCH_SETTINGS, WatchSettings } from '../watch-settings';
 
 export interface RecomputeTermsData {

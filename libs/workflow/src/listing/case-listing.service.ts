@@ -2,14 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { requiresSubject, StaffUser } from '@ventanilla/auth';
 import { localDateOf } from '@ventanilla/calendar';
-import { Case, OPEN_STATUSES } from '@ventanilla/cases';
+import { Case, overdueCaseSql } from '@ventanilla/cases';
 import { Clock } from '@ventanilla/config';
 import { Repository } from 'typeorm';
 import { StaffCaseView, StaffCaseViews } from '../staff/staff-case-views.service';
 import { ListCasesQuery } from './list-cases.query';
 
-/** Open and past the term that applies, as of today in Guatemala: the SQL twin of `isOverdue`. */
-const OVERDUE = `(c.status IN (:...openStatuses) AND c.term_due_date < :today)`;
+const OVERDUE = overdueCaseSql(':today');
 
 @Injectable()
 export class CaseListingService {
@@ -28,7 +27,6 @@ export class CaseListingService {
     if (query.status) qb.andWhere('c.status = :status', { status: query.status });
     if (query.overdue) {
       qb.andWhere(query.overdue === 'true' ? OVERDUE : `NOT ${OVERDUE}`, {
-        openStatuses: OPEN_STATUSES,
         today: localDateOf(this.clock.now()),
       });
     }

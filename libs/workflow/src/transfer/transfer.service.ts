@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { StaffUser } from '@ventanilla/auth';
-import { Case, CaseActions, CaseFactory, OPEN_STATUSES } from '@ventanilla/cases';
+import { Case, CaseActions, CaseFactory, OPEN_CASE_SQL } from '@ventanilla/cases';
 import { AppError } from '@ventanilla/http';
 import { Subject } from '@ventanilla/subjects';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { CaseNotices, noticeKey } from '../staff/case-notices.service';
 import { caseIdOrNotFound, ownSubjectOnly, staffActor } from '../staff/staff-case-access';
 import { StaffCaseView, StaffCaseViews } from '../staff/staff-case-views.service';
@@ -90,7 +90,11 @@ export class TransferService {
   private async competentSubject(tx: EntityManager, c: Case, code: string): Promise<Subject> {
     const target = await tx.findOneBy(Subject, { code, active: true });
     if (!target) throw badTarget(`no existe un sujeto obligado activo con el código ${code}`);
-    const open = await tx.countBy(Case, { requestId: c.requestId, subjectCode: code, status: In([...OPEN_STATUSES]) });
+    const open = await tx
+      .createQueryBuilder(Case, 'c')
+      .where(OPEN_CASE_SQL)
+      .andWhere('c.request_id = :requestId AND c.subject_code = :code', { requestId: c.requestId, code })
+      .getCount();
     if (open > 0) throw badTarget(`${code} ya tiene un caso abierto de este folio`);
     return target;
   }

@@ -1,0 +1,58 @@
+import { CASE_STATUSES, CaseStatus, isOpen, isOverdue, OPEN_CASE_SQL, overdueCaseSql } from '@ventanilla/cases';
+import { dataSourceOptions } from '@ventanilla/database';
+import { cloneDatabase, databaseUrl, dropDatabase, uniqueName } from '@ventanilla/testing';
+import { DataSource } from 'typeorm';
+
+// Instants at the edges of a Guatemalan day (UTC-6): the last minute of 16 March and the first of 17 March.
+const NOW = [new Date('2026-03-16T23:59:00-06:00'), new Date('2026-03-17T00:00:00-06:00'), new Date('2026-03-17T12:00:00-06:00')];
+const TERMS = ['2026-03-15', '2026-03-16', '2026-03-17', '2026-03-18'];
+
+describe('open and overdue: the TypeScript rule and the SQL fragment agree (e2e)', () => {
+  const name = uniqueName(`ventanilla_t_${process.env.VENTANILLA_TEST_RUN}`);
+  let db: DataSource;
+
+  beforeAll(async () => {
+    await cloneDatabase(process.env.VENTANILLA_TEST_TEMPLATE!, name);
+    db = await new DataSource(dataSourceOptions(databaseUrl(name))).initialize();
+  });
+  afterAll(async () => {
+    await db?.destroy();
+    await dropDatabase(name);
+  });
+
+  it('gives the same answer for every status, term and instant at the edges of the day', async () => {
+    const cases = CASE_STATUSES.flatMap((status) => TERMS.map((termDueDate) => ({ status, termDueDate })));
+    for (const now of NOW) {
+      // PostgreSQL is told "today" the way every caller tells it: the local date of `now`, as a parameter.
+      const rows: { status: CaseStatus; term: string; open: boolean; overdue: boolean }[] = await db.query(
+        `SELECT c.status, c.term_due_date::text AS term, ${OPEN_CASE_SQL} AS open, ${overdueCaseSql('$3::date')} AS overdue
+         FROM unnest($1::text[], $2::date[]) AS c(status, term_due_date)`,
+        [cases.map((c) => c.status), cases.map((c) => c.termDueDate), localDay(now)],
+      );
+      expect(rows).toHaveLength(cases.length);
+      for (const row of rows) {
+        const c = { status: row.status, termDueDate: row.term };
+        expect({ ...c, now, open: row.open, overdue: row.overdue }).toEqual({ ...c, now, open: isOpen(c.status), overdue: isOverdue(c, now) });
+      }
+    }
+    // Not vacuous: both answers occur.
+    expect(cases.some((c) => isOverdue(c, NOW[1]))).toBe(true);
+    expect(cases.some((c) => isOpen(c.status) && !isOverdue(c, NOW[1]))).toBe(true);
+  });
+
+  it('the partial index on open terms serves the SQL fragment', async () => {
+    const plan = await db.transaction(async (tx) => {
+      await tx.query(`SET LOCAL enable_seqscan = off`);
+      await tx.query(`SET LOCAL enable_bitmapscan = off`);
+      const rows: { 'QUERY PLAN': string }[] = await tx.query(
+        `EXPLAIN SELECT c.id FROM cases c WHERE ${overdueCaseSql(`'2026-03-17'::date`)}`,
+      );
+      return rows.map((r) => r['QUERY PLAN']).join('\n');
+    });
+    expect(plan).toContain('cases_open_term');
+  });
+});
+
+function localDay(now: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Guatemala' }).format(now);
+}
