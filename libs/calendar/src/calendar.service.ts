@@ -16,15 +16,22 @@ export interface SubjectCalendarSettings {
   closingTime: string | null;
 }
 
+// A few revisions side by side: a transaction that declared a day (its own uncommitted revision)
+// does not evict the committed one everybody else reads.
+const CACHED_REVISIONS = 4;
+
 /**
- * The law's calendar fed from PostgreSQL. It is cached per `calendar_revision`, which
- * triggers bump on every change, and that one row is read before each use: a declared
- * día inhábil changes the next answer of every process at once.
+ * The law's calendar fed from PostgreSQL, cached per `calendar_revision`. Triggers bump the
+ * revision from a sequence on every change, so a revision names one content for good (a
+ * rolled-back one is never handed out again). Every call reads that one row with the caller's
+ * manager and answers exactly the calendar of the revision the caller sees — never an older one,
+ * and inside a transaction its own uncommitted changes — loading it only when no call of this
+ * process loaded it before: the api and the worker alike, in a transaction or not.
  */
 @Injectable()
 export class CalendarService {
-  private cached?: LoadedCalendar;
-  private loading?: Promise<LoadedCalendar>;
+  private readonly cached = new Map<string, LoadedCalendar>();
+  private readonly loading = new Map<string, Promise<LoadedCalendar>>();
   readonly terms: LegalTerms;
 
   constructor(
@@ -44,12 +51,18 @@ export class CalendarService {
   /** The current calendar; pass the transaction's manager to see its own uncommitted changes. */
   async current(manager: EntityManager = this.dataSource.manager): Promise<LoadedCalendar> {
     const [{ revision }] = (await manager.query(`SELECT revision::text AS revision FROM calendar_revision`)) as { revision: string }[];
-    if (this.cached?.revision === revision) return this.cached;
-    if (manager !== this.dataSource.manager) return this.load(manager, revision);
-    this.loading ??= this.load(manager, revision).finally(() => (this.loading = undefined));
-    const loaded = await this.loading;
-    this.cached = loaded;
-    return loaded;
+    const hit = this.cached.get(revision);
+    if (hit) return hit;
+    // Calls that see the same revision share one load: it reads the same content whoever's
+    // snapshot it runs in (the caller that started it keeps its transaction open while it runs).
+    let pending = this.loading.get(revision);
+    if (!pending) {
+      pending = this.load(manager, revision)
+        .then((loaded) => this.remember(loaded))
+        .finally(() => this.loading.delete(revision));
+      this.loading.set(revision, pending);
+    }
+    return pending;
   }
 
   subjectCalendar(subject: SubjectCalendarSettings): SubjectCalendar {
@@ -58,6 +71,13 @@ export class CalendarService {
       worksSaturdays: subject.worksSaturdays,
       closingTime: subject.closingTime ?? this.config.DEFAULT_CLOSING_TIME,
     };
+  }
+
+  private remember(loaded: LoadedCalendar): LoadedCalendar {
+    this.cached.set(loaded.revision, loaded);
+    // Maps keep insertion order: the first key is the revision loaded longest ago.
+    while (this.cached.size > CACHED_REVISIONS) this.cached.delete(this.cached.keys().next().value!);
+    return loaded;
   }
 
   private async load(manager: EntityManager, revision: string): Promise<LoadedCalendar> {

@@ -9,6 +9,7 @@ import { MailOutcome1765000010001 } from './1765000010001-mail-outcome';
 import { FreeTextGrounds1765000011001 } from './1765000011001-free-text-grounds';
 import { AccessCodeAttempts1765000011002 } from './1765000011002-access-code-attempts';
 import { StaffAdmin1765000012001 } from './1765000012001-staff-admin';
+import { CalendarRevisionSequence1765000013001 } from './1765000013001-calendar-revision-sequence';
 import { Documents1765000016001 } from './1765000016001-documents';
 
 /** Every migration, in order. Landed migrations are never rewritten: add a new one. */
@@ -24,5 +25,6 @@ export const MIGRATIONS = [
   FreeTextGrounds1765000011001,
   AccessCodeAttempts1765000011002,
   StaffAdmin1765000012001,
+  CalendarRevisionSequence1765000013001,
   Documents1765000016001,
 ];
