@@ -1,0 +1,281 @@
+// Intake and lookup over HTTP, as a ratio against the raw baseline (../shared/bench/raw-baseline:
+// plain node:http + pg doing a filing's durable work), measured side by side in one run with wrk
+// and the same settings. Starts Ventanilla's api (from the sources with ts-node, or the built
+// `dist` with BENCH_DIST=1; no worker: the outbox only fills) against its own scratch database and
+// a private Redis, and the baseline against its own scratch database on the same PostgreSQL; runs
+// each load against both, alternately, twice; drops both databases at the end.
+// Loads: a two-body filing without Idempotency-Key, the public lookup by folio, the requester's
+// view with X-Access-Code (the baseline has no requester's view: its ratio is against the
+// baseline's lookup).
+// Run: npm run bench:http   (BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_DIST=1, BASELINE_DIR)
+import 'reflect-metadata';
+import { ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { migrateAndSeed } from '../apps/api/src/migrate';
+import { freePort, PrivateRedis } from '../test/support/redis-server';
+
+const ROOT = join(__dirname, '..');
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
+const SERVER = process.env.BENCH_DATABASE_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+// `../shared/bench/raw-baseline` beside the repository (or beside the folder of its worktree).
+const BASELINE_DIR =
+  process.env.BASELINE_DIR ??
+  [join(ROOT, '..', 'shared'), join(ROOT, '..', '..', 'shared')].map((d) => join(d, 'bench', 'raw-baseline')).find((d) => existsSync(d)) ??
+  join(ROOT, '..', 'shared', 'bench', 'raw-baseline');
+const STAMP = `${Date.now().toString(36)}_${randomBytes(2).toString('hex')}`;
+const DATABASES = { ventanilla: `ventanilla_bench_http_${STAMP}`, baseline: `ventanilla_bench_raw_${STAMP}` };
+
+// The baseline's own filing body (file.lua), so both servers get the same request.
+const FILING = {
+  subjects: ['MINFIN', 'MUNI-0407'],
+  description: 'Solicito copia del presupuesto municipal aprobado para 2026 y sus modificaciones',
+  requester: { name: 'Ana Prueba', email: 'ana@example.org' },
+  deliveryFormat: 'electronic',
+};
+
+const log = (line: string) => console.log(line);
+const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+
+function urlOf(name: string): string {
+  const u = new URL(SERVER);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+async function admin<T>(fn: (c: Client) => Promise<T>): Promise<T> {
+  const c = new Client({ connectionString: SERVER });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}
+
+/** A server process whose last output lines are kept to explain a failure. */
+class Server {
+  readonly output: string[] = [];
+  readonly child: ChildProcess;
+
+  constructor(readonly name: string, args: string[], cwd: string, env: Record<string, string>) {
+    this.child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    for (const stream of [this.child.stdout!, this.child.stderr!]) {
+      stream.setEncoding('utf8');
+      stream.on('data', (chunk: string) => {
+        this.output.push(...chunk.split('\n').filter(Boolean));
+        if (this.output.length > 200) this.output.splice(0, this.output.length - 50);
+      });
+    }
+  }
+
+  async ready(url: string, timeoutMs = 180_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline && this.child.exitCode === null) {
+      if (await fetch(url).then((r) => r.status < 500, () => false)) return;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    throw new Error(`${this.name} no respondió en ${url}:\n${this.output.slice(-20).join('\n')}`);
+  }
+
+  async stop(): Promise<void> {
+    if (this.child.exitCode !== null) return;
+    const exited = new Promise((resolve) => this.child.once('exit', resolve));
+    this.child.kill('SIGKILL');
+    await exited;
+  }
+}
+
+/** A copy of the baseline in a temporary folder with its own `npm ci`, reused while its lock file is the same. */
+function baselineCopy(): string {
+  const lock = readFileSync(join(BASELINE_DIR, 'package-lock.json'));
+  const dir = join(tmpdir(), `ventanilla-raw-baseline-${createHash('sha256').update(lock).digest('hex').slice(0, 12)}`);
+  mkdirSync(dir, { recursive: true });
+  cpSync(BASELINE_DIR, dir, { recursive: true, filter: (src) => !src.includes('node_modules') });
+  if (!existsSync(join(dir, 'node_modules', 'pg'))) {
+    log(`baseline: npm ci in ${dir}`);
+    execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--silent'], { cwd: dir, stdio: 'inherit' });
+  }
+  return dir;
+}
+
+interface Figures {
+  rps: number;
+  meanMs: number;
+  p99Ms: number;
+  requests: number;
+  non2xx: number;
+  socketErrors: number;
+}
+
+// wrk's done() hook prints one JSON line with the figures (latency in microseconds).
+const DONE_LUA = `
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format('WRK_JSON {"requests":%d,"duration_us":%d,"mean_us":%f,"p99_us":%d,"status":%d,"socket":%d}\\n',
+    summary.requests, summary.duration, latency.mean, latency:percentile(99), e.status, e.connect + e.read + e.write + e.timeout))
+end
+`;
+
+function wrkScripts(dir: string): { filing: string; get: (code?: string) => string } {
+  const luaString = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+  const filing = join(dir, 'filing.lua');
+  writeFileSync(
+    filing,
+    `wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nwrk.body = ${luaString(JSON.stringify(FILING))}\n${DONE_LUA}`,
+  );
+  const get = (code?: string) => {
+    const file = join(dir, code ? `view-${createHash('sha256').update(code).digest('hex').slice(0, 8)}.lua` : 'lookup.lua');
+    writeFileSync(file, `${code ? `wrk.headers["X-Access-Code"] = ${luaString(code)}\n` : ''}${DONE_LUA}`);
+    return file;
+  };
+  return { filing, get };
+}
+
+function wrk(script: string, url: string, seconds = SECONDS): Figures {
+  const out = execFileSync('wrk', ['-t1', `-c${CONNECTIONS}`, `-d${seconds}s`, '--timeout', '10s', '-s', script, url], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
+  const line = out.split('\n').find((l) => l.startsWith('WRK_JSON '));
+  if (!line) throw new Error(`wrk no dio cifras:\n${out}`);
+  const r = JSON.parse(line.slice('WRK_JSON '.length));
+  return {
+    rps: r.requests / (r.duration_us / 1e6),
+    meanMs: r.mean_us / 1000,
+    p99Ms: r.p99_us / 1000,
+    requests: r.requests,
+    non2xx: r.status,
+    socketErrors: r.socket,
+  };
+}
+
+/** Files one request through the server's own API: the folio and code the lookups read. */
+async function fileOne(base: string): Promise<{ folio: string; accessCode: string }> {
+  const res = await fetch(`${base}/api/v1/requests`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(FILING),
+  });
+  const body = (await res.json()) as { folio?: string; accessCode?: string };
+  if (res.status !== 201 || !body.folio || !body.accessCode) throw new Error(`${base}: la solicitud de prueba respondió ${res.status} ${JSON.stringify(body)}`);
+  return { folio: body.folio, accessCode: body.accessCode };
+}
+
+async function checkStatus(url: string, headers: Record<string, string>, expected: number): Promise<void> {
+  const res = await fetch(url, { headers });
+  if (res.status !== expected) throw new Error(`${url} respondió ${res.status}, no ${expected}: ${(await res.text()).slice(0, 300)}`);
+}
+
+const f = (x: number, digits = 0) => x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const describe = (r: Figures) =>
+  `${f(r.rps)} req/s, mean ${f(r.meanMs, 1)} ms, p99 ${f(r.p99Ms, 1)} ms` +
+  (r.non2xx || r.socketErrors ? ` (${f(r.non2xx)} non-2xx, ${f(r.socketErrors)} socket errors of ${f(r.requests)})` : '');
+
+async function main(): Promise<void> {
+  // `wrk --version` exits 1 even when present: only a missing binary counts.
+  if (spawnSync('wrk', ['--version'], { stdio: 'ignore' }).error) throw new Error('Falta wrk: apt-get install -y wrk');
+  if (!existsSync(join(BASELINE_DIR, 'server.mjs'))) {
+    throw new Error(`No hay línea base en ${BASELINE_DIR} (BASELINE_DIR): sin ella no hay razón que medir.`);
+  }
+  log(`http bench: wrk -t1 -c${CONNECTIONS} -d${SECONDS}s, load average at start ${load()} (1/5/15 min)`);
+  const scratch = join(tmpdir(), `ventanilla-bench-http-${STAMP}`);
+  mkdirSync(scratch, { recursive: true });
+  const scripts = wrkScripts(scratch);
+  const redis = new PrivateRedis();
+  const servers: Server[] = [];
+  const created: string[] = [];
+  try {
+    const baselineDir = baselineCopy();
+    await admin((c) => c.query(`CREATE DATABASE "${DATABASES.baseline}"`));
+    created.push(DATABASES.baseline);
+    created.push(DATABASES.ventanilla);
+    await migrateAndSeed(urlOf(DATABASES.ventanilla));
+    await redis.start();
+
+    const [rawPort, apiPort] = [await freePort(), await freePort()];
+    const raw = new Server('baseline', ['server.mjs'], baselineDir, { DATABASE_URL: urlOf(DATABASES.baseline), PORT: String(rawPort) });
+    servers.push(raw);
+    const dist = process.env.BENCH_DIST === '1';
+    if (dist && !existsSync(join(ROOT, 'dist/apps/api/src/main.js'))) throw new Error('BENCH_DIST=1 sin dist: npm run build');
+    const api = new Server(
+      'ventanilla',
+      dist ? ['dist/apps/api/src/main.js'] : ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts'],
+      ROOT,
+      {
+        TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'),
+        NODE_ENV: 'production',
+        JWT_SECRET: randomBytes(24).toString('hex'),
+        ACCESS_CODE_SECRET: randomBytes(24).toString('hex'),
+        ADMIN_PASSWORD: randomBytes(24).toString('hex'),
+        DATABASE_URL: urlOf(DATABASES.ventanilla),
+        REDIS_URL: redis.url,
+        PORT: String(apiPort),
+        // wrk is one client address filing for one recipient: the anonymous-write limits (#11) are raised.
+        FILING_ADDRESS_LIMIT: '100000000',
+        FILING_RECIPIENT_DAILY_LIMIT: '100000000',
+      },
+    );
+    servers.push(api);
+    const bases = { baseline: `http://127.0.0.1:${rawPort}`, ventanilla: `http://127.0.0.1:${apiPort}` };
+    await Promise.all([raw.ready(`${bases.baseline}/api/v1/requests/none`), api.ready(`${bases.ventanilla}/health`)]);
+    log(`servers up (ventanilla from ${dist ? 'dist' : 'sources, ts-node transpile-only'}; no worker)`);
+
+    const filed = { baseline: await fileOne(bases.baseline), ventanilla: await fileOne(bases.ventanilla) };
+    const lookup = (who: 'baseline' | 'ventanilla') => `${bases[who]}/api/v1/requests/${filed[who].folio}`;
+    await checkStatus(lookup('baseline'), {}, 200);
+    await checkStatus(lookup('ventanilla'), {}, 200);
+    await checkStatus(lookup('ventanilla'), { 'x-access-code': filed.ventanilla.accessCode }, 200);
+    const view = scripts.get(filed.ventanilla.accessCode);
+    const lookupScript = scripts.get();
+
+    // A short warm-up of every path on both (JIT, pools, caches), not counted.
+    for (const who of ['baseline', 'ventanilla'] as const) {
+      wrk(scripts.filing, `${bases[who]}/api/v1/requests`, 2);
+      wrk(lookupScript, lookup(who), 2);
+    }
+    wrk(view, lookup('ventanilla'), 2);
+
+    type Row = { round: number; load: string; baseline: Figures; ventanilla: Figures; loadavg: string };
+    const rows: Row[] = [];
+    for (const round of [1, 2]) {
+      // Alternate who goes first, so neither always runs on the warmer (or busier) minute.
+      const order = round === 1 ? (['baseline', 'ventanilla'] as const) : (['ventanilla', 'baseline'] as const);
+      const runs: Record<string, Partial<Record<'baseline' | 'ventanilla', Figures>>> = { filing: {}, lookup: {}, view: {} };
+      for (const who of order) runs.filing[who] = wrk(scripts.filing, `${bases[who]}/api/v1/requests`);
+      for (const who of order) {
+        runs.lookup[who] = wrk(lookupScript, lookup(who));
+        if (who === 'ventanilla') runs.view.ventanilla = wrk(view, lookup('ventanilla'));
+      }
+      const at = load();
+      rows.push({ round, load: 'filing (two bodies, no Idempotency-Key)', baseline: runs.filing.baseline!, ventanilla: runs.filing.ventanilla!, loadavg: at });
+      rows.push({ round, load: 'public lookup by folio', baseline: runs.lookup.baseline!, ventanilla: runs.lookup.ventanilla!, loadavg: at });
+      rows.push({ round, load: "requester's view (X-Access-Code) vs baseline lookup", baseline: runs.lookup.baseline!, ventanilla: runs.view.ventanilla!, loadavg: at });
+      for (const r of rows.filter((x) => x.round === round)) {
+        log(`round ${round} · ${r.load}: ratio ${(r.ventanilla.rps / r.baseline.rps).toFixed(3)}×`);
+        log(`    ventanilla ${describe(r.ventanilla)}`);
+        log(`    baseline   ${describe(r.baseline)}`);
+      }
+      log(`    load average after round ${round}: ${at}`);
+    }
+    const db = new Client({ connectionString: urlOf(DATABASES.ventanilla) });
+    await db.connect();
+    const counted = (await db.query(`SELECT (SELECT count(*) FROM requests) AS requests, (SELECT count(*) FROM cases) AS cases`)).rows[0];
+    await db.end();
+    log(`ventanilla database after the run: ${counted.requests} requests, ${counted.cases} cases`);
+    log(`load average at end ${load()} (2 cores shared: absolute figures move, the ratios are the point)`);
+  } finally {
+    for (const s of servers) await s.stop();
+    await redis.stop();
+    for (const name of created) await admin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).catch(() => undefined);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
