@@ -31,7 +31,7 @@ function run(entry: string, env: Record<string, string>, args: string[] = []): P
     execFile(
       process.execPath,
       ['-r', 'ts-node/register', '-r', 'tsconfig-paths/register', entry, ...args],
-      { cwd: root, env: { PATH: process.env.PATH ?? '', TS_NODE_TRANSPILE_ONLY: 'true', ...env }, timeout: 90_000 },
+      { cwd: root, env: { PATH: process.env.PATH ?? '', TS_NODE_TRANSPILE_ONLY: 'true', ...env }, timeout: 240_000 },
       (error, stdout, stderr) => done({ code: error ? ((error as { code?: number }).code ?? null) : 0, stdout, stderr }),
     );
   });
@@ -67,7 +67,7 @@ describe('start-up without PostgreSQL or Redis', () => {
     expectOneLine(api, new RegExp(`^La API no pudo iniciar: PostgreSQL no responde en 127\\.0\\.0\\.1:${pgPort} \\(DATABASE_URL\\): ${waysOut}`));
     expectOneLine(worker, new RegExp(`^El worker no pudo iniciar: Redis no responde en 127\\.0\\.0\\.1:${redisPort} \\(REDIS_URL\\): ${waysOut}`));
     expectOneLine(start, new RegExp(`^Redis no responde en 127\\.0\\.0\\.1:${redisPort} \\(REDIS_URL\\): ${waysOut}`));
-   }, 180_000); // three processes from source on a shared machine
+   }, 300_000); // three processes from source on a machine shared by several runs
 
   it('checks PostgreSQL before Redis, and never names credentials', async () => {
     const url = `postgres://ventanilla:s3cret@127.0.0.1:${pgPort}/ventanilla`;
