@@ -9,6 +9,7 @@ import TestAgent from 'supertest/lib/agent';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../apps/api/src/app.module';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { ContractCheck, OpenApiDocument } from './contract-check';
 import { SmtpCatcher, SmtpCatcherOptions } from './smtp-catcher';
 import { cloneDatabase, databaseUrl, dropDatabase, uniqueName } from './test-database';
 
@@ -20,6 +21,8 @@ export interface TestEnvironment {
   http: TestAgent;
   db: DataSource;
   smtp: SmtpCatcher;
+  /** Every answer of the suite, checked against `/api/docs-json`; `stop()` fails the suite on a miss. */
+  contract: ContractCheck;
   worker?: INestApplicationContext;
   /** Starts (another) worker process context against the same database and Redis. */
   startWorker(): Promise<INestApplicationContext>;
@@ -70,7 +73,11 @@ export async function startTestEnvironment(options: TestEnvironmentOptions = {})
     .compile();
   const api = apiModule.createNestApplication({ bodyParser: false, bufferLogs: true });
   configureApi(api, config);
+  const contract = new ContractCheck();
+  contract.record(api);
   await api.init();
+  const http = request(api.getHttpServer());
+  contract.load((await http.get('/api/docs-json').expect(200)).body as OpenApiDocument);
 
   const workers: INestApplicationContext[] = [];
   const startWorker = async () => {
@@ -90,7 +97,8 @@ export async function startTestEnvironment(options: TestEnvironmentOptions = {})
     config,
     databaseUrl: databaseUrl(database),
     api,
-    http: request(api.getHttpServer()),
+    http,
+    contract,
     db: api.get(DataSource),
     smtp,
     worker,
@@ -101,6 +109,7 @@ export async function startTestEnvironment(options: TestEnvironmentOptions = {})
       await smtp.stop();
       await clearRedisPrefix(config.REDIS_URL, `${config.REDIS_PREFIX}:`);
       await dropDatabase(database);
+      contract.assertClean();
     },
   };
 }

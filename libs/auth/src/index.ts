@@ -21,3 +21,4 @@ export * from './login/password.controller';
 export * from './users/user.doc';
 export * from './users/users-admin.dto';
 export * from './users/users-admin.service';
+export * from './auth.schema';

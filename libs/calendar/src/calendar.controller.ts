@@ -60,7 +60,7 @@ export class CalendarController {
     description: 'Los plazos calculados desde ese momento ya lo saltan.',
   })
   @ApiCreatedResponse({ type: DeclaredNonBusinessDayView })
-  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: fecha inexistente, nombre de 3 a 200 caracteres, subjectCode desconocido' })
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: fecha inexistente, nombre sin caracteres visibles o de más de 2000, subjectCode desconocido' })
   @ApiConflictResponse({ description: 'CONFLICT: ese día ya está declarado para el mismo alcance' })
   async declare(@Body() dto: DeclareNonBusinessDayDto, @CurrentUser() actor: StaffUser): Promise<DeclaredNonBusinessDayView> {
     const row = await this.nonBusinessDays.declare(dto, actor);

@@ -53,6 +53,7 @@ export class DeclareNonBusinessDayDto {
   name: string;
 
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     description: 'Solo para este sujeto obligado (cierre de su oficina); omitido o null: para todos',
     example: 'MINFIN',

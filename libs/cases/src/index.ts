@@ -3,6 +3,7 @@ export * from './case-events';
 export * from './case-reader.service';
 export * from './case-status';
 export * from './case-view';
+export * from './case-view.schema';
 export * from './case.entity';
 export * from './document.entity';
 export * from './case-documents';

@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthService } from './health.service';
 
 @ApiTags('health')
@@ -9,6 +9,14 @@ export class HealthController {
 
   @Get()
   @ApiOperation({ summary: '200 cuando la base de datos y Redis responden; 503 si no.' })
+  @ApiOkResponse({
+    schema: {
+      type: 'object',
+      required: ['status', 'checks'],
+      properties: { status: { type: 'string', enum: ['ok'] }, checks: { type: 'object', additionalProperties: { type: 'string', enum: ['up'] } } },
+    },
+  })
+  @ApiServiceUnavailableResponse({ description: 'SERVICE_UNAVAILABLE: details dice qué no responde (database, redis)' })
   check() {
     return this.health.check();
   }

@@ -6,6 +6,7 @@ import { Logger } from 'nestjs-pino';
 import { BodyErrorInterceptor, useJsonBodyParser } from './body-parser';
 import { ContractExceptionFilter } from './exception.filter';
 import { useCors, useSecurityHeaders } from './security-headers';
+import { completeDocument } from './openapi';
 import { createValidationPipe } from './validation';
 
 /** The web pages' stable addresses (api.md, "Web pages") and their assets stay at the root, outside /api/v1. */
@@ -29,7 +30,7 @@ export function configureApi(app: INestApplication, config: EnvDto): void {
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalInterceptors(new BodyErrorInterceptor());
   app.useGlobalFilters(new ContractExceptionFilter());
-  const document = SwaggerModule.createDocument(
+  const document = completeDocument(SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Ventanilla — API pública v1')
@@ -37,6 +38,6 @@ export function configureApi(app: INestApplication, config: EnvDto): void {
       .setVersion('1')
       .addBearerAuth()
       .build(),
-  );
+  ));
   SwaggerModule.setup('api/docs', app, document);
 }

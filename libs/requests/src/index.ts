@@ -4,6 +4,7 @@ export * from './file-request.dto';
 export * from './filing.service';
 export * from './idempotency.service';
 export * from './lookup.service';
+export * from './request-views.schema';
 export * from './requester-access.guard';
 export * from './requests.module';
 export * from './pages/request-pages.module';

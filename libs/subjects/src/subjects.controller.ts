@@ -1,7 +1,8 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ListSubjectsQuery } from './list-subjects.dto';
 import { toSubjectView } from './subject.entity';
+import { SubjectListSchema, SubjectSchema } from './subject.schema';
 import { SubjectsService } from './subjects.service';
 
 @ApiTags('subjects')
@@ -11,6 +12,7 @@ export class SubjectsController {
 
   @Get()
   @ApiOperation({ summary: 'Catálogo de sujetos obligados' })
+  @ApiOkResponse({ type: SubjectListSchema })
   async list(@Query() query: ListSubjectsQuery) {
     const { items, total } = await this.subjects.list(query);
     return { items: items.map(toSubjectView), total };
@@ -18,6 +20,8 @@ export class SubjectsController {
 
   @Get(':code')
   @ApiOperation({ summary: 'Un sujeto obligado por su código' })
+  @ApiOkResponse({ type: SubjectSchema })
+  @ApiNotFoundResponse({ description: 'NOT_FOUND: no existe un sujeto con ese código' })
   async get(@Param('code') code: string) {
     return toSubjectView(await this.subjects.get(code));
   }

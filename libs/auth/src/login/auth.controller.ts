@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUn
 import type { Response } from 'express';
 import { LoginDto, LoginResult } from './login.dto';
 import { LoginRateLimited, LoginService } from './login.service';
+import { LoginResultSchema } from '../auth.schema';
 
 @ApiTags('staff')
 @Controller('auth')
@@ -12,7 +13,7 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @ApiOperation({ summary: 'Iniciar sesión como personal; devuelve el token para `Authorization: Bearer`' })
-  @ApiOkResponse({ description: '{ accessToken, user: { email, role, subjectCode } }' })
+  @ApiOkResponse({ type: LoginResultSchema })
   @ApiUnauthorizedResponse({ description: 'UNAUTHORIZED: correo o contraseña incorrectos' })
   @ApiTooManyRequestsResponse({ description: 'RATE_LIMITED: demasiados intentos fallidos; ver Retry-After' })
   async login(@Body() body: LoginDto, @Ip() address: string, @Res({ passthrough: true }) res: Response): Promise<LoginResult> {

@@ -30,6 +30,7 @@ export class CreateUserDto {
   name?: string;
 
   @ApiPropertyOptional({
+    type: String,
     example: 'MINFIN',
     nullable: true,
     description: 'Obligatorio para uip_officer y highest_authority; no se admite para pdh_monitor ni admin',

@@ -1,5 +1,5 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { OPEN_DATA_COLUMNS } from './open-data-columns';
 import { OpenDataQuery } from './open-data.dto';
@@ -20,8 +20,22 @@ export class OpenDataController {
       'CSV (RFC 4180, UTF-8 sin BOM, encabezados iguales a los campos JSON) o un arreglo JSON. ' +
       `Columnas: ${OPEN_DATA_COLUMNS.map((c) => `${c.name} (${c.description})`).join('; ')}.`,
   })
-  @ApiProduces('text/csv', 'application/json')
-  @ApiOkResponse({ description: 'El archivo, transmitido a medida que se lee' })
+  @ApiOkResponse({
+    description: 'El archivo, transmitido a medida que se lee',
+    content: {
+      'text/csv': { schema: { type: 'string' } },
+      'application/json': {
+        schema: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: OPEN_DATA_COLUMNS.map((c) => c.name),
+            properties: Object.fromEntries(OPEN_DATA_COLUMNS.map((c) => [c.name, { description: c.description }])),
+          },
+        },
+      },
+    },
+  })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: fechas inválidas, to antes de from, más de 10 años, format distinto de csv o json' })
   @ApiServiceUnavailableResponse({ description: 'SERVICE_UNAVAILABLE: demasiadas descargas simultáneas (Retry-After)' })
   async cases(@Query() query: OpenDataQuery, @Res() res: Response): Promise<void> {

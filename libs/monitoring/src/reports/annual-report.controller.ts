@@ -1,5 +1,5 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { PUBLIC_CACHE_CONTROL } from '../shared/public-cache';
 import { AnnualReport } from './annual-report';
@@ -20,8 +20,13 @@ export class AnnualReportController {
       'con su estado a la fecha asOf. El CSV (UTF-8 con BOM, encabezados en español, una fila por numeral y medida) ' +
       'es el que la UIP entrega al PDH.',
   })
-  @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ type: AnnualReportView })
+  @ApiExtraModels(AnnualReportView)
+  @ApiOkResponse({
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(AnnualReportView) } },
+      'text/csv': { schema: { type: 'string', description: 'Numeral, Rubro, Medida, Valor' } },
+    },
+  })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: subject ausente, year no entero, anterior a 2008 o posterior al año en curso' })
   @ApiNotFoundResponse({ description: 'NOT_FOUND: no existe el sujeto obligado' })
   async annual(

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { OffsetField } from '@ventanilla/http';
+import { CaseSchema } from '@ventanilla/cases';
 import { Transform, Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 
@@ -27,13 +28,12 @@ export class OverdueQuery {
 
 export class OverdueView {
   @ApiProperty({
-    type: 'array',
-    items: { type: 'object' },
+    type: [CaseSchema],
     description:
       'Casos abiertos (received, clarification_requested, extended) cuyo plazo —el prorrogado, si lo hubo— terminó antes de hoy ' +
       '(America/Guatemala), en la vista pública de `Case` (sin datos del requirente), del plazo más antiguo al más reciente',
   })
-  items: object[];
+  items: CaseSchema[];
 
   @ApiProperty({ description: 'Total de casos vencidos con ese filtro (items es una página de ellos)' })
   total: number;

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CaseView, Request } from '@ventanilla/cases';
+import { CaseSchema, CaseView, Request } from '@ventanilla/cases';
 import { AuthenticatedRequest, RequesterAccess } from '@ventanilla/requests';
 import { FileAppealDto } from './appeal.dto';
 import { AppealService } from './appeal.service';
@@ -18,7 +18,7 @@ export class AppealFilingController {
     description: 'Dentro de los 15 días hábiles siguientes a la resolución, o una vez vencido el plazo sin respuesta; uno por caso.',
   })
   @RequesterAccess()
-  @ApiCreatedResponse({ description: 'Case, con appeal { status: filed, filedAt, dueDate, outcome: null, text: null }' })
+  @ApiCreatedResponse({ type: CaseSchema, description: 'Case, con appeal { status: filed, filedAt, dueDate, outcome: null, text: null }' })
   @ApiConflictResponse({ description: 'INVALID_STATE: fuera de plazo, caso trasladado o desistido, o ya tiene un recurso' })
   file(@AuthenticatedRequest() request: Request, @Param('caseId') caseId: string, @Body() dto: FileAppealDto): Promise<CaseView> {
     return this.appeals.file(request, caseId, dto);

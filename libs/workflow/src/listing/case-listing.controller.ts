@@ -5,6 +5,8 @@ import { StaffCaseView } from '../staff/staff-case-views.service';
 import { CaseListingService } from './case-listing.service';
 import { ListCasesQuery } from './list-cases.query';
 
+import { StaffCaseSchema } from '@ventanilla/cases';
+import { StaffCaseListSchema } from '../staff/staff-case.schema';
 @ApiTags('cases')
 @Controller('cases')
 export class CaseListingController {
@@ -18,7 +20,7 @@ export class CaseListingController {
       'Oficiales y máximas autoridades ven solo los de su sujeto obligado; el monitor de la PDH y los administradores, todos. ' +
       'Cada caso incluye description y requester; para el monitor de la PDH, requester es null.',
   })
-  @ApiOkResponse({ description: '{ items: Case[], total }' })
+  @ApiOkResponse({ type: StaffCaseListSchema })
   list(@CurrentUser() user: StaffUser, @Query() query: ListCasesQuery): Promise<{ items: StaffCaseView[]; total: number }> {
     return this.listing.list(user, query);
   }
@@ -26,6 +28,7 @@ export class CaseListingController {
   @Get(':id')
   @Staff()
   @ApiOperation({ summary: 'Un caso' })
+  @ApiOkResponse({ type: StaffCaseSchema })
   @ApiNotFoundResponse({ description: 'NOT_FOUND: no existe o es de otro sujeto obligado' })
   get(@CurrentUser() user: StaffUser, @Param('id') id: string): Promise<StaffCaseView> {
     return this.listing.get(user, id);

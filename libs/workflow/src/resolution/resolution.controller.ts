@@ -5,6 +5,7 @@ import { StaffCaseView } from '../staff/staff-case-views.service';
 import { ResolutionDto } from './resolution.dto';
 import { ResolutionService } from './resolution.service';
 
+import { StaffCaseSchema } from '@ventanilla/cases';
 @ApiTags('cases')
 @Controller('cases')
 export class ResolutionController {
@@ -14,7 +15,7 @@ export class ResolutionController {
   @HttpCode(200)
   @Staff('uip_officer')
   @ApiOperation({ summary: 'Resolver el caso con una resolución razonada (Arts. 42 y 45)' })
-  @ApiOkResponse({ description: 'Case resuelto, con resolution { type, text, onTime, businessDaysTaken, classificationRef }' })
+  @ApiOkResponse({ type: StaffCaseSchema, description: 'Case resuelto, con resolution { type, text, onTime, businessDaysTaken, classificationRef }' })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: p. ej. denied_reserved o denied_confidential sin classificationRef' })
   @ApiNotFoundResponse({ description: 'NOT_FOUND: no existe o es de otro sujeto obligado' })
   @ApiConflictResponse({ description: 'INVALID_STATE: el caso está cerrado' })

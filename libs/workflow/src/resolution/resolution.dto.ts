@@ -16,6 +16,8 @@ export class ResolutionDto {
   text: string;
 
   @ApiPropertyOptional({
+    type: String,
+    nullable: true,
     minLength: 1,
     maxLength: 2000,
     description: 'Resolución de clasificación citada; obligatoria para denied_reserved y denied_confidential',

@@ -5,6 +5,7 @@ import { StaffCaseView } from '../staff/staff-case-views.service';
 import { TransferDto } from './transfer.dto';
 import { TransferService } from './transfer.service';
 
+import { TransferResultSchema } from '../staff/staff-case.schema';
 @ApiTags('cases')
 @Controller('cases')
 export class TransferController {
@@ -14,7 +15,7 @@ export class TransferController {
   @HttpCode(200)
   @Staff('uip_officer')
   @ApiOperation({ summary: 'Trasladar al sujeto obligado competente (Art. 38); el nuevo caso se recibe en ese momento, con el mismo folio' })
-  @ApiOkResponse({ description: '{ from: Case (transferred), to: Case (nuevo) }' })
+  @ApiOkResponse({ type: TransferResultSchema })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: toSubject desconocido, el mismo, o que ya tiene un caso abierto del folio' })
   @ApiNotFoundResponse({ description: 'NOT_FOUND: no existe o es de otro sujeto obligado' })
   @ApiConflictResponse({ description: 'INVALID_STATE: el caso está cerrado' })
