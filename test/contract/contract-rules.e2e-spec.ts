@@ -173,6 +173,21 @@ describe('the contract to the letter (v1.1): free texts, who before what, duplic
       await act(filed.caseId, 'extension', { reason: '\udc00 volumen' }).expect(400);
     });
 
+    it('in addresses and query strings: a 4xx or an empty answer, never a 500', async () => {
+      // %ED%A0%80 is U+D800 encoded as UTF-8: not valid UTF-8, so it cannot be decoded into text.
+      for (const path of [
+        '/api/v1/subjects/%ED%A0%80',
+        '/api/v1/requests/VT-2026-%ED%A0%80',
+        '/api/v1/subjects?q=%ED%A0%80',
+        '/api/v1/subjects?q=%uD800',
+        '/api/v1/calendar/deadline?receivedAt=%ED%A0%80&subject=MINFIN',
+      ]) {
+        const res = await env.http.get(path);
+        expect({ path, serverError: res.status >= 500 }).toEqual({ path, serverError: false });
+        if (res.status >= 400) expect(res.body.error).toEqual(expect.any(String));
+      }
+    });
+
     it('keeps well-formed astral characters (emoji, rare CJK) intact', async () => {
       const name = 'Ana 😀 𠜎';
       const res = await env.http.post('/api/v1/requests').send(filingBody({ subjects: [OWN], requester: { name } })).expect(201);
