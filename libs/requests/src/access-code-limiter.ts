@@ -38,6 +38,15 @@ for i = 1, #KEYS do
 end
 return {1, 0}`;
 
+/** Gives an attempt back, but never below zero nor to a counter that has already expired (DECR would recreate it without a TTL). */
+const REFUND_SCRIPT = `
+for i = 1, #KEYS do
+  if tonumber(redis.call('GET', KEYS[i]) or '0') > 0 then
+    redis.call('DECR', KEYS[i])
+  end
+end
+return 1`;
+
 /**
  * Wrong access codes, counted per (folio, client address) and per client address. Nothing is
  * counted per folio alone, so failures from other addresses never lock the owner out, and the
@@ -80,9 +89,7 @@ export class AccessCodeLimiter {
   async refund(reservation: Reservation): Promise<void> {
     const keys = reservation.counters.map((c) => c.key);
     if (reservation.store === 'redis') {
-      const multi = this.redis.client.multi();
-      for (const key of keys) multi.decr(key);
-      await multi.exec().catch(() => undefined);
+      await this.redis.client.eval(REFUND_SCRIPT, keys.length, ...keys).catch(() => undefined);
       return;
     }
     await this.dataSource
