@@ -99,7 +99,8 @@ export class DocumentsController {
       '(Authorization) y la PDH. Admite Range (un rango), If-Range e If-None-Match. HTML, SVG y todo lo que no sea PDF, imagen o texto ' +
       'se entrega como adjunto.',
   })
-  @ApiProduces('application/octet-stream')
+  // Each document answers with its own Content-Type (PDF, image, text, …): any media type, bytes.
+  @ApiProduces('*/*')
   @ApiHeader({ name: 'X-Access-Code', required: false, description: 'El código de acceso de la solicitud' })
   @ApiHeader({ name: 'Authorization', required: false, description: 'Bearer <token> del personal' })
   @ApiHeader({ name: 'Range', required: false, example: 'bytes=0-1048575' })
