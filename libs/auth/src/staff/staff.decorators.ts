@@ -9,7 +9,9 @@ import { OPEN_DURING_PASSWORD_CHANGE, STAFF_ROLES, StaffGuard, StaffRequest } fr
  */
 export function Staff(...roles: Role[]): MethodDecorator & ClassDecorator {
   const docs = [ApiBearerAuth(), ApiUnauthorizedResponse({ description: 'UNAUTHORIZED: falta el token, no es válido o expiró' })];
-  if (roles.length > 0) docs.push(ApiForbiddenResponse({ description: `FORBIDDEN: solo ${roles.join(', ')}` }));
+  // Any staff endpoint is 403 while the account must choose a new password; some also by role.
+  const only = roles.length > 0 ? `solo ${roles.join(', ')}; o ` : '';
+  docs.push(ApiForbiddenResponse({ description: `FORBIDDEN: ${only}la cuenta debe cambiar su contraseña (POST /api/v1/auth/password)` }));
   return applyDecorators(SetMetadata(STAFF_ROLES, roles), UseGuards(StaffGuard), ...docs);
 }
 

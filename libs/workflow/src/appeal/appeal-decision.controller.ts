@@ -4,8 +4,8 @@ import { CurrentUser, Staff, StaffUser } from '@ventanilla/auth';
 import { StaffCaseView } from '../staff/staff-case-views.service';
 import { AppealDecisionDto } from './appeal.dto';
 import { AppealService } from './appeal.service';
-
 import { StaffCaseSchema } from '@ventanilla/cases';
+
 @ApiTags('cases')
 @Controller('cases')
 export class AppealDecisionController {

@@ -4,8 +4,8 @@ import { CurrentUser, Staff, StaffUser } from '@ventanilla/auth';
 import { StaffCaseView } from '../staff/staff-case-views.service';
 import { ClarificationRequestDto } from './clarification-request.dto';
 import { ClarificationService } from './clarification.service';
-
 import { StaffCaseSchema } from '@ventanilla/cases';
+
 @ApiTags('cases')
 @Controller('cases')
 export class ClarificationController {

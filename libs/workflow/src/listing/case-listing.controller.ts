@@ -4,9 +4,9 @@ import { CurrentUser, Staff, StaffUser } from '@ventanilla/auth';
 import { StaffCaseView } from '../staff/staff-case-views.service';
 import { CaseListingService } from './case-listing.service';
 import { ListCasesQuery } from './list-cases.query';
-
 import { StaffCaseSchema } from '@ventanilla/cases';
 import { StaffCaseListSchema } from '../staff/staff-case.schema';
+
 @ApiTags('cases')
 @Controller('cases')
 export class CaseListingController {

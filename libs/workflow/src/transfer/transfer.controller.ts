@@ -4,8 +4,8 @@ import { CurrentUser, Staff, StaffUser } from '@ventanilla/auth';
 import { StaffCaseView } from '../staff/staff-case-views.service';
 import { TransferDto } from './transfer.dto';
 import { TransferService } from './transfer.service';
-
 import { TransferResultSchema } from '../staff/staff-case.schema';
+
 @ApiTags('cases')
 @Controller('cases')
 export class TransferController {
