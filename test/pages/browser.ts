@@ -1,6 +1,10 @@
 import AxeBuilder from '@axe-core/playwright';
 import { Browser, chromium, Page, Response } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
+import { unlinkSync, writeFileSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startTestEnvironment, TestEnvironment, TestEnvironmentOptions } from '@ventanilla/testing';
 
 /** Debian's Chromium (`apt-get install chromium`; `.ci/run` installs it when missing). */
@@ -85,4 +89,41 @@ export function sameOriginOnly(page: Page, base: string): string[] {
     if (!r.url().startsWith(base) && !r.url().startsWith('data:')) foreign.push(r.url());
   });
   return foreign;
+}
+
+/** With `VENTANILLA_SCREENSHOTS=<dir>`, a full-page picture at 360 px and at 1280 px (outside the repository). */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const dir = process.env.VENTANILLA_SCREENSHOTS;
+  if (!dir) return;
+  const viewport = page.viewportSize() ?? { width: 360, height: 800 };
+  for (const width of [360, 1280]) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.screenshot({ path: `${dir}/${name}-${width}.png`, fullPage: true });
+  }
+  await page.setViewportSize(viewport);
+}
+
+/**
+ * The text of a PDF, read by pdf-parse (PDF.js) in a child Node process: PDF.js loads its worker
+ * with a dynamic import, which jest's module sandbox does not allow.
+ */
+export function pdfText(body: Buffer): string {
+  const file = join(tmpdir(), `ventanilla-pdf-${process.pid}-${Date.now()}.pdf`);
+  writeFileSync(file, body);
+  try {
+    const script = "const { PDFParse } = require('pdf-parse'); new PDFParse({ data: require('fs').readFileSync(process.argv[1]) }).getText().then((r) => process.stdout.write(r.text))";
+    return execFileSync(process.execPath, ['-e', script, file], { encoding: 'utf8', cwd: process.cwd() });
+  } finally {
+    unlinkSync(file);
+  }
+}
+
+/** axe needs scripts: a page seen without JavaScript is checked as the same HTML in a scripted page. */
+export async function seriousViolationsOfHtml(world: PagesWorld, path: string, html: string): Promise<string[]> {
+  const page = await newPage(world);
+  await page.goto(path);
+  await page.setContent(html);
+  const violations = await seriousViolations(page);
+  await page.context().close();
+  return violations;
 }

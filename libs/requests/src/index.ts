@@ -8,3 +8,8 @@ export * from './request-views.schema';
 export * from './requester-access.guard';
 export * from './requests.module';
 export * from './pages/request-pages.module';
+export * from './pages/requester-session';
+export * from './receipt/receipt.service';
+export * from './receipt/receipt.controller';
+export * from './requester-actions.service';
+export * from './requester-actions.dto';

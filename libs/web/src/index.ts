@@ -4,6 +4,7 @@ export * from './csrf';
 export * from './csrf.guard';
 export * from './date-format';
 export * from './form-errors';
+export * from './form-input';
 export * from './messages/message-catalogue';
 export * from './page-exception.filter';
 export * from './page-renderer';

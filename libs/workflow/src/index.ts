@@ -4,3 +4,4 @@ export * from './extension/extension-rule';
 export * from './registration/received-at';
 export * from './staff/staff-case-views.service';
 export * from './workflow.module';
+export * from './pages/request-pages.module';

@@ -46,5 +46,6 @@ import { TransferService } from './transfer/transfer.service';
     TransferService,
     AppealService,
   ],
+  exports: [AppealService],
 })
 export class WorkflowModule {}

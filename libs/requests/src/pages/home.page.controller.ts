@@ -4,7 +4,7 @@ import { SubjectsService } from '@ventanilla/subjects';
 import { PageExceptionFilter, PageRenderer } from '@ventanilla/web';
 import type { Request, Response } from 'express';
 import { join } from 'node:path';
-import { queryText } from './form-input';
+import { queryText } from '@ventanilla/web';
 
 const RESULTS = 20;
 

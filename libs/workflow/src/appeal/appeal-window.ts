@@ -1,5 +1,5 @@
 import { LegalClock, LocalDate, localDateOf, SubjectCalendar } from '@ventanilla/calendar';
-import { Case, isOverdue } from '@ventanilla/cases';
+import { canApply, Case, isOverdue } from '@ventanilla/cases';
 
 type AppealableCase = Pick<Case, 'status' | 'resolvedAt' | 'termDueDate'>;
 
@@ -18,4 +18,22 @@ export function canFileAppeal(c: AppealableCase, clock: LegalClock, subject: Sub
   if (isOverdue(c, now)) return true;
   const end = appealWindowEnd(c, clock, subject);
   return end !== null && !clock.isPast(end, now);
+}
+
+/** What the request's page tells the requester: whether the appeal can be filed now, and until when. */
+export interface AppealWindow {
+  open: boolean;
+  /** The last día hábil to appeal a resolution; null while the case is overdue (no end) or when closed otherwise. */
+  until: LocalDate | null;
+}
+
+export function appealWindowOf(
+  c: AppealableCase & Pick<Case, 'appealStatus' | 'extendedDueDate'>,
+  clock: LegalClock,
+  subject: SubjectCalendar,
+  now: Date,
+): AppealWindow {
+  // The state machine's rule (one appeal, not on a transferred or withdrawn case) and the law's window.
+  const open = canApply('file_appeal', c) && canFileAppeal(c, clock, subject, now);
+  return { open, until: open ? appealWindowEnd(c, clock, subject) : null };
 }

@@ -1,0 +1,18 @@
+import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { CalendarCoreModule } from '@ventanilla/calendar';
+import { CasesCoreModule } from '@ventanilla/cases';
+import { RequestPagesModule, RequestsModule } from '@ventanilla/requests';
+import { usePagesMiddleware, WebModule } from '@ventanilla/web';
+import { WorkflowModule } from '../workflow.module';
+import { RequestPageController } from './request.page.controller';
+
+/** `/solicitudes/{folio}`: the request's page and the requester's actions (clarification answer, withdrawal, appeal). */
+@Module({
+  imports: [WebModule, CasesCoreModule, CalendarCoreModule, RequestsModule, RequestPagesModule, WorkflowModule],
+  controllers: [RequestPageController],
+})
+export class RequesterPagesModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    usePagesMiddleware(consumer, RequestPageController);
+  }
+}
