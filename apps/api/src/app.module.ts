@@ -7,7 +7,7 @@ import { DatabaseModule } from '@ventanilla/database';
 import { DocumentsModule } from '@ventanilla/documents';
 import { ApiHealthModule } from '@ventanilla/health';
 import { LoggingModule } from '@ventanilla/http';
-import { MonitoringModule } from '@ventanilla/monitoring';
+import { MonitoringModule, MonitoringPagesModule } from '@ventanilla/monitoring';
 import { QueueModule } from '@ventanilla/queue';
 import { RequestPagesModule, RequestsModule } from '@ventanilla/requests';
 import { RoutingModule } from '@ventanilla/routing';
@@ -15,6 +15,6 @@ import { SubjectsModule } from '@ventanilla/subjects';
 import { RequesterPagesModule, WorkflowModule } from '@ventanilla/workflow';
 
 @Module({
-  imports: [ConfigModule, LoggingModule, DatabaseModule, QueueModule, ApiHealthModule, SubjectsModule, AuthModule, RequestsModule, RoutingModule, CalendarModule, WorkflowModule, MonitoringModule, DocumentsModule, AdministrationModule, RequestPagesModule, RequesterPagesModule],
+  imports: [ConfigModule, LoggingModule, DatabaseModule, QueueModule, ApiHealthModule, SubjectsModule, AuthModule, RequestsModule, RoutingModule, CalendarModule, WorkflowModule, MonitoringModule, DocumentsModule, AdministrationModule, RequestPagesModule, RequesterPagesModule, MonitoringPagesModule],
 })
 export class AppModule {}

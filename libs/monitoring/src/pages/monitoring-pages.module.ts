@@ -1,0 +1,18 @@
+import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { SubjectsCoreModule } from '@ventanilla/subjects';
+import { usePagesMiddleware, WebModule } from '@ventanilla/web';
+import { MonitoringModule } from '../monitoring.module';
+import { MonitoringPagesController } from './monitoring-pages.controller';
+import { PublicRequestsService } from './public-requests.service';
+
+/** The public pages over monitoring: statistics, a body's page, the search of earlier requests. */
+@Module({
+  imports: [WebModule, SubjectsCoreModule, MonitoringModule],
+  controllers: [MonitoringPagesController],
+  providers: [PublicRequestsService],
+})
+export class MonitoringPagesModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    usePagesMiddleware(consumer, MonitoringPagesController);
+  }
+}

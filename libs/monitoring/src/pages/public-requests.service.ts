@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+export interface PublicRequestSummary {
+  folio: string;
+  filedAt: string;
+  description: string;
+  cases: { code: string; name: string; status: string; resolutionType: string | null; resolutionText: string | null }[];
+}
+
+const CASES_JSON = `(SELECT json_agg(json_build_object('code', s.code, 'name', s.name, 'status', c.status,
+      'resolutionType', c.resolution_type, 'resolutionText', c.resolution_text) ORDER BY c.created_at, c.id)
+    FROM cases c JOIN subjects s ON s.code = c.subject_code WHERE c.folio = r.folio)`;
+
+/**
+ * Earlier requests as the public view shows them (what was asked, who answered what), never the
+ * requester: so a citizen finds what was already asked. Full text in Spanish, accents ignored
+ * (the `es_unaccent` configuration), over the descriptions and the answers.
+ */
+@Injectable()
+export class PublicRequestsService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async search(text: string, limit: number, offset: number): Promise<{ items: PublicRequestSummary[]; total: number }> {
+    const where = `WHERE to_tsvector('es_unaccent', r.description) @@ q.query
+        OR EXISTS (SELECT 1 FROM cases c WHERE c.folio = r.folio AND c.resolution_text IS NOT NULL
+                   AND to_tsvector('es_unaccent', c.resolution_text) @@ q.query)`;
+    const query = `SELECT websearch_to_tsquery('es_unaccent', $1) AS query`;
+    const [{ total }] = await this.db.query(`WITH q AS (${query}) SELECT count(*)::int AS total FROM requests r, q ${where}`, [text]);
+    const items: PublicRequestSummary[] = await this.db.query(
+      `WITH q AS (${query})
+       SELECT r.folio, r.filed_at AS "filedAt", r.description, ${CASES_JSON} AS cases
+         FROM requests r, q ${where}
+        ORDER BY ts_rank(to_tsvector('es_unaccent', r.description), q.query) DESC, r.filed_at DESC
+        LIMIT $2 OFFSET $3`,
+      [text, limit, offset],
+    );
+    return { items: items.map(normalize), total };
+  }
+
+  async recentFor(subjectCode: string, limit: number): Promise<PublicRequestSummary[]> {
+    const items: PublicRequestSummary[] = await this.db.query(
+      `SELECT r.folio, r.filed_at AS "filedAt", r.description, ${CASES_JSON} AS cases
+         FROM requests r
+        WHERE r.folio IN (SELECT folio FROM cases WHERE subject_code = $1)
+        ORDER BY r.filed_at DESC LIMIT $2`,
+      [subjectCode, limit],
+    );
+    return items.map(normalize);
+  }
+
+  /** The departments that have bodies, for the filters. */
+  async departments(): Promise<{ code: string; name: string }[]> {
+    return this.db.query(
+      `SELECT DISTINCT department_code AS code, department AS name FROM subjects
+        WHERE department_code IS NOT NULL AND department IS NOT NULL ORDER BY department`,
+    );
+  }
+}
+
+function normalize(row: PublicRequestSummary): PublicRequestSummary {
+  return { ...row, filedAt: new Date(row.filedAt).toISOString(), cases: row.cases ?? [] };
+}
