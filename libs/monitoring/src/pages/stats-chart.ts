@@ -1,4 +1,4 @@
-import * as echarts from 'echarts';
+import type * as Echarts from 'echarts';
 
 export interface BarDatum {
   label: string;
@@ -13,6 +13,9 @@ export interface BarDatum {
 export function barChartSvg(data: BarDatum[], options: { title: string; unit: string; color: string; width?: number }): string {
   const width = options.width ?? 640;
   const height = 60 + data.length * 28;
+  // Loaded on first use: ECharts is large, and every process start would otherwise pay for it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const echarts = require('echarts') as typeof Echarts;
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     chart.setOption({

@@ -1,6 +1,6 @@
 import type { CaseView } from '@ventanilla/cases';
 import type { DateFormat, Translate } from '@ventanilla/web';
-import PDFDocument from 'pdfkit';
+import type PDFKitDocument from 'pdfkit';
 
 export interface ReceiptData {
   folio: string;
@@ -18,6 +18,9 @@ const MARGIN = 56;
  * from the pages' catalogue; the standard Helvetica font, so no font file travels.
  */
 export function renderReceipt(data: ReceiptData, t: Translate, dates: DateFormat): Promise<Buffer> {
+  // Loaded on first use, like the charts: start-up stays light.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const PDFDocument = require('pdfkit') as typeof PDFKitDocument;
   const doc = new PDFDocument({ size: 'LETTER', margin: MARGIN, info: { Title: `${t('constancia.titulo')} ${data.folio}`, Author: t('sitio.nombre') } });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
