@@ -116,7 +116,7 @@ export class FilingPageController {
     const chosen = await this.known(form.subjects);
     form.subjects = chosen.map((s) => s.code);
     const found = form.q ? (await this.subjects.list({ q: form.q, limit: SEARCH_RESULTS, offset: 0 })).items.filter((s) => s.active) : null;
-    const suggestions: Suggestion[] = form.description.length >= 10 ? await this.routing.suggest(form.description.slice(0, SUGGEST_CHARS)) : [];
+    const suggestions: Suggestion[] = form.description.length >= 10 ? (await this.routing.suggest(form.description.slice(0, SUGGEST_CHARS))).items : [];
     const groups = groupSuggestions(suggestions, t);
     return { chosen, found, groups, hasDescription: form.description.length >= 10, q: form.q, chosenCodes: form.subjects, full: chosen.length >= MAX_SUBJECTS };
   }
