@@ -183,7 +183,7 @@ async function main(): Promise<void> {
   Object.assign(process.env, {
     DATABASE_URL: url,
     LOG_LEVEL: 'silent',
-    REDIS_PREFIX: `bench:${database}`,
+    REDIS_PREFIX: `{bench:${database}}`,
     PORT: '0',
     NODE_ENV: 'test',
   });
@@ -257,7 +257,7 @@ async function main(): Promise<void> {
     if (process.env.BENCH_KEEP_DB === '1') console.log(`\nkept ${url}`);
     else await admin((c) => c.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`));
     // The api's queues left a few keys under the bench's own prefix.
-    await clearRedisPrefix(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', `bench:${database}:`);
+    await clearRedisPrefix(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', `{bench:${database}}:`);
     console.log(`\ntotal bench time: ${seconds(total).toFixed(0)} s`);
   }
 }

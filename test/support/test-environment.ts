@@ -54,7 +54,8 @@ export async function startTestEnvironment(options: TestEnvironmentOptions = {})
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     DATABASE_URL: options.viaDatabase ? options.viaDatabase(databaseUrl(database)) : databaseUrl(database),
-    REDIS_PREFIX: `vt:${database}`,
+    // A hash tag of its own, as production has (`{ventanilla}`): every key of the suite in one Cluster slot.
+    REDIS_PREFIX: `{vt:${database}}`,
     SMTP_URL: smtpUrl,
     PORT: '0',
     WORKER_HEALTH_PORT: '0',

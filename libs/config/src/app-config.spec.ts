@@ -20,6 +20,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
   });
 
+  it('keeps every Redis key behind a hash tag, so Redis Cluster can hold them (issue 17)', () => {
+    expect(loadConfig({}).REDIS_PREFIX).toBe('{ventanilla}');
+    expect(loadConfig({ REDIS_PREFIX: '{ventanilla-staging}' }).REDIS_PREFIX).toBe('{ventanilla-staging}');
+    expect(loadConfig({ REDIS_PREFIX: 'gt:{ventanilla}' }).REDIS_PREFIX).toBe('gt:{ventanilla}');
+    expect(() => loadConfig({ REDIS_PREFIX: 'ventanilla' })).toThrow(/REDIS_PREFIX debe llevar una etiqueta hash/);
+    expect(() => loadConfig({ REDIS_PREFIX: '{}' })).toThrow(/REDIS_PREFIX/);
+  });
+
   it('refuses production without a JWT secret or with the default admin password', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', ADMIN_PASSWORD: 'a-real-password-123' })).toThrow(/JWT_SECRET/);
     expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) })).toThrow(ConfigError);

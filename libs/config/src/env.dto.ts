@@ -23,10 +23,16 @@ export class EnvDto {
   @Matches(/^rediss?:\/\//)
   REDIS_URL = 'redis://127.0.0.1:6379';
 
-  /** Key prefix for BullMQ and counters, so test runs and deployments can share one Redis. */
+  /**
+   * Prefix of every Redis key (BullMQ's and the counters'), so test runs and deployments can
+   * share one Redis. It carries a hash tag (`{…}`): Redis Cluster then puts every key in one
+   * slot, as BullMQ's multi-key scripts need.
+   */
   @IsString()
-  @Matches(/^[a-zA-Z0-9_:-]+$/)
-  REDIS_PREFIX = 'ventanilla';
+  @Matches(/^[a-zA-Z0-9_:-]*\{[a-zA-Z0-9_:-]+\}[a-zA-Z0-9_:-]*$/, {
+    message: 'REDIS_PREFIX debe llevar una etiqueta hash entre llaves, p. ej. {ventanilla}, para que Redis Cluster guarde todas las claves juntas',
+  })
+  REDIS_PREFIX = '{ventanilla}';
 
   @Matches(/^smtps?:\/\//)
   SMTP_URL = 'smtp://127.0.0.1:1025';
