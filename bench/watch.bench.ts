@@ -160,7 +160,7 @@ async function main(): Promise<void> {
   Object.assign(process.env, {
     DATABASE_URL: URL_,
     REDIS_URL: redis.url,
-    REDIS_PREFIX: 'bench',
+    REDIS_PREFIX: '{bench}',
     OUTBOX_POLL_MS: '3600000',
     LOG_LEVEL: 'warn',
   });
@@ -206,7 +206,7 @@ async function main(): Promise<void> {
     await client.flushall();
     client.disconnect();
     const memoryBefore = await redisMemory(redis.url);
-    const queue = new Queue(QUEUES.deadlines.name, { connection: { host: '127.0.0.1', port: redis.port }, prefix: 'bench:bull', defaultJobOptions: DEFAULT_JOB_OPTIONS });
+    const queue = new Queue(QUEUES.deadlines.name, { connection: { host: '127.0.0.1', port: redis.port }, prefix: '{bench}:bull', defaultJobOptions: DEFAULT_JOB_OPTIONS });
     const rows: { case_id: string; kind: 'overdue'; due_at: Date }[] = await db.query(
       `SELECT m.case_id, m.kind, m.due_at FROM (SELECT id FROM cases ORDER BY id LIMIT $1) c
        JOIN case_milestones m ON m.case_id = c.id WHERE m.done_at IS NULL AND m.canceled_at IS NULL`,
