@@ -17,21 +17,22 @@ describe('deadline watch: daily digests (e2e)', () => {
   });
   afterAll(() => env?.stop());
 
-  it('schedules the sweep and both digests at worker start, once', async () => {
+  it("schedules the sweep, the milestones' top-up and both digests at worker start, once", async () => {
     const queue = deadlinesQueue(env.worker!);
     const schedulers = await eventually(async () => {
       const list = await queue.getJobSchedulers();
-      return list.length === 3 && list;
+      return list.length === 4 && list;
     }, 10000, 'las programaciones');
     expect(schedulers.map((s) => [s.key, s.pattern ?? null, s.every ?? null, s.tz ?? null]).sort()).toEqual([
       ['watch-pdh-digest', '5 7 * * *', null, 'America/Guatemala'],
       ['watch-subject-digest', '0 7 * * *', null, 'America/Guatemala'],
       ['watch-sweep', null, 60000, null],
+      ['watch-top-up', '15 0 * * *', null, 'America/Guatemala'],
     ]);
-    // A second worker upserts the same schedulers: still three.
+    // A second worker upserts the same schedulers: still four.
     await env.startWorker();
     await pause(500);
-    expect(await queue.getJobSchedulers()).toHaveLength(3);
+    expect(await queue.getJobSchedulers()).toHaveLength(4);
   });
 
   it("mails each UIP its cases due this week and overdue, once a day, and the PDH what became overdue", async () => {

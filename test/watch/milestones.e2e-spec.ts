@@ -24,7 +24,9 @@ describe('deadline watch: milestones (e2e)', () => {
   let officer: string;
 
   beforeAll(async () => {
-    env = await startTestEnvironment({ worker: true });
+    // Every milestone of a case in Redis at once (the horizon past the afirmativa ficta), so the
+    // delayed jobs can be checked against the rows; the horizon's own rule is schedule-horizon.e2e-spec.
+    env = await startTestEnvironment({ worker: true, env: { WATCH_SCHEDULE_HORIZON_DAYS: '60' } });
     uip = await setUipEmail(env, 'MINFIN');
     const admin = await tokenFor(env, env.config.ADMIN_EMAIL, env.config.ADMIN_PASSWORD);
     const email = uniqueEmail('oficial');

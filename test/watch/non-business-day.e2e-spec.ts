@@ -49,7 +49,8 @@ describe('deadline watch: a declared día inhábil moves open terms (e2e)', () =
   };
 
   beforeAll(async () => {
-    env = await startTestEnvironment({ worker: true });
+    // Every milestone in Redis (the horizon past the afirmativa ficta), so a moved one's job can be followed.
+    env = await startTestEnvironment({ worker: true, env: { WATCH_SCHEDULE_HORIZON_DAYS: '60' } });
     admin = await tokenFor(env, env.config.ADMIN_EMAIL, env.config.ADMIN_PASSWORD);
     const email = uniqueEmail('oficial');
     await createUser(env, admin, { email, password: 'contraseña-segura-1', role: 'uip_officer', subjectCode: 'MINFIN' }).expect(201);

@@ -23,7 +23,8 @@ describe('deadline watch after a Redis flush (e2e)', () => {
 
   beforeAll(async () => {
     await redis.start();
-    env = await startTestEnvironment({ worker: true, env: { REDIS_URL: redis.url } });
+    // Every milestone in Redis (the horizon past the afirmativa ficta): the flush has all of them to lose.
+    env = await startTestEnvironment({ worker: true, env: { REDIS_URL: redis.url, WATCH_SCHEDULE_HORIZON_DAYS: '60' } });
   });
   afterAll(async () => {
     await env?.stop();
@@ -42,7 +43,7 @@ describe('deadline watch after a Redis flush (e2e)', () => {
     expect(rows).toHaveLength(15);
     const firstJob = `ms-${filed.caseId}-overdue-${rows.find((r) => r.kind === 'overdue')!.dueAt.getTime()}`;
     expect(await queue.getJob(firstJob)).toBeDefined();
-    await eventually(async () => (await queue.getJobSchedulers()).length === 3, 10000, 'las programaciones del vigía');
+    await eventually(async () => (await queue.getJobSchedulers()).length === 4, 10000, 'las programaciones del vigía');
 
     const client = new Redis(redis.url);
     await client.flushall();
@@ -76,7 +77,7 @@ describe('deadline watch after a Redis flush (e2e)', () => {
 
     // The worker puts back the schedulers the flush took.
     await env.worker!.get(WatchSchedules).ensure(true);
-    expect((await queue.getJobSchedulers()).map((s) => s.key).sort()).toEqual(['watch-pdh-digest', 'watch-subject-digest', 'watch-sweep']);
+    expect((await queue.getJobSchedulers()).map((s) => s.key).sort()).toEqual(['watch-pdh-digest', 'watch-subject-digest', 'watch-sweep', 'watch-top-up']);
   });
 
   it('prunes relayed outbox rows after a week and idempotency keys after their retention', async () => {

@@ -168,6 +168,15 @@ export class EnvDto {
   @Type(() => Number) @IsInt() @Min(1) WATCH_SWEEP_BATCH = 500;
   /** Cases per transaction when a declared día inhábil moves terms. */
   @Type(() => Number) @IsInt() @Min(1) WATCH_RECOMPUTE_BATCH = 500;
+  /**
+   * Only milestones due within this many days are scheduled in Redis (about 1.2 kB per job);
+   * the daily top-up brings in the next ones, and the sweep runs whatever is due regardless.
+   * At least 2, so each day's top-up runs before what it brings in falls due.
+   */
+  @Type(() => Number) @IsInt() @Min(2) @Max(366) WATCH_SCHEDULE_HORIZON_DAYS = 3;
+  /** The top-up (cron, America/Guatemala), and milestones per page of its walk. */
+  @IsString() WATCH_TOP_UP_CRON = '15 0 * * *';
+  @Type(() => Number) @IsInt() @Min(1) WATCH_TOP_UP_BATCH = 5000;
   /** Daily digests (cron, America/Guatemala): before the UIPs open, after the night's milestones. */
   @IsString() WATCH_SUBJECT_DIGEST_CRON = '0 7 * * *';
   @IsString() WATCH_PDH_DIGEST_CRON = '5 7 * * *';

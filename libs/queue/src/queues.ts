@@ -1,3 +1,5 @@
+import type { JobsOptions } from 'bullmq';
+
 /**
  * Every queue and job name, in one place. The worker refuses to start if a job named
  * here has no handler (see `JobCoverageCheck`).
@@ -13,6 +15,8 @@ export const QUEUES = {
     jobs: {
       milestone: 'milestone',
       unschedule: 'unschedule-milestones',
+      /** Daily: schedules the milestones that came within the horizon (WATCH_SCHEDULE_HORIZON_DAYS). */
+      topUp: 'top-up-milestones',
       sweep: 'sweep',
       recomputeTerms: 'recompute-terms',
       subjectDigest: 'subject-digest',
@@ -37,6 +41,37 @@ export const DEFAULT_JOB_OPTIONS = {
   removeOnComplete: { age: 7 * 24 * 3600, count: 50_000 },
   removeOnFail: { age: 30 * 24 * 3600 },
 } as const;
+
+/**
+ * What differs from DEFAULT_JOB_OPTIONS for some jobs. Milestone jobs are the most numerous
+ * thing in Redis (one per milestone within the horizon) and their effect is recorded in
+ * PostgreSQL (`case_milestones.done_at`): a finished one is kept an hour for diagnosis, not a week.
+ */
+const JOB_OPTIONS: Record<string, JobsOptions> = {
+  [`${QUEUES.deadlines.name}/${QUEUES.deadlines.jobs.milestone}`]: {
+    removeOnComplete: { age: 3600, count: 1000 },
+    removeOnFail: { age: 7 * 24 * 3600, count: 10_000 },
+  },
+};
+
+/** A job as `Queue.addBulk` takes it: the per-job options above, its id, and a delay until `runAt`. */
+export function bulkJob(
+  queue: string,
+  job: string,
+  data: Record<string, unknown>,
+  jobId: string,
+  runAt: Date | null,
+): { name: string; data: Record<string, unknown>; opts: JobsOptions } {
+  return {
+    name: job,
+    data,
+    opts: {
+      ...JOB_OPTIONS[`${queue}/${job}`],
+      jobId,
+      delay: runAt ? Math.max(0, runAt.getTime() - Date.now()) : undefined,
+    },
+  };
+}
 
 export function allJobNames(): { queue: string; job: string }[] {
   return Object.values(QUEUES).flatMap((q) => Object.values(q.jobs).map((job) => ({ queue: q.name, job: job as string })));

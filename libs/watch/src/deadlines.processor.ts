@@ -8,6 +8,7 @@ import { SubjectDigests } from './digests/subject-digest.service';
 import { Housekeeping } from './housekeeping/housekeeping.service';
 import { MilestoneEffects } from './milestones/milestone-effects.service';
 import { MilestoneSweep } from './milestones/milestone-sweep.service';
+import { MilestoneTopUp } from './milestones/milestone-top-up.service';
 import { RecomputeTermsData, TermsRecompute } from './terms/terms-recompute.service';
 
 const jobs = QUEUES.deadlines.jobs;
@@ -25,6 +26,7 @@ export class DeadlinesProcessor extends QueueProcessor {
       ...(await this.sweep.pass()),
       pruned: await this.housekeeping.prune(),
     }),
+    [jobs.topUp]: () => this.topUp.run(),
     [jobs.recomputeTerms]: (job) => this.terms.run(job.data as RecomputeTermsData),
     [jobs.subjectDigest]: () => this.subjectDigests.send(),
     [jobs.pdhDigest]: () => this.pdhDigests.send(),
@@ -33,6 +35,7 @@ export class DeadlinesProcessor extends QueueProcessor {
   constructor(
     private readonly effects: MilestoneEffects,
     private readonly sweep: MilestoneSweep,
+    private readonly topUp: MilestoneTopUp,
     private readonly terms: TermsRecompute,
     private readonly subjectDigests: SubjectDigests,
     private readonly pdhDigests: PdhDigests,

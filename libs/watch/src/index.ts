@@ -4,6 +4,7 @@ export * from './digests/subject-digest.service';
 export * from './housekeeping/housekeeping.service';
 export * from './milestones/milestone-effects.service';
 export * from './milestones/milestone-sweep.service';
+export * from './milestones/milestone-top-up.service';
 export * from './milestones/watched-case';
 export * from './terms/terms-recompute.service';
 export * from './watch-schedules.service';

@@ -13,10 +13,12 @@ interface Schedule {
 
 // A flushed Redis loses its schedulers too; the worker puts back any that went missing.
 const RECHECK_MS = 5 * 60_000;
+const RECURRING_OPTIONS = { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 500 } };
 
 /**
  * The watch's recurring jobs, as BullMQ job schedulers upserted at worker start (idempotent:
- * the same id replaces, never duplicates): the sweep every minute, the digests every morning.
+ * the same id replaces, never duplicates): the sweep every minute, the milestones' top-up every
+ * night, the digests every morning.
  */
 @Injectable()
 export class WatchSchedules implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -33,6 +35,7 @@ export class WatchSchedules implements OnApplicationBootstrap, OnApplicationShut
     const tz = this.settings.timeZone;
     return [
       { id: 'watch-sweep', job: jobs.sweep, repeat: { every: this.settings.sweepEveryMs } },
+      { id: 'watch-top-up', job: jobs.topUp, repeat: { pattern: this.settings.topUpCron, tz } },
       { id: 'watch-subject-digest', job: jobs.subjectDigest, repeat: { pattern: this.settings.subjectDigestCron, tz } },
       { id: 'watch-pdh-digest', job: jobs.pdhDigest, repeat: { pattern: this.settings.pdhDigestCron, tz } },
     ];
@@ -49,19 +52,22 @@ export class WatchSchedules implements OnApplicationBootstrap, OnApplicationShut
     if (this.timer) clearInterval(this.timer);
   }
 
-  /** Upserts every scheduler (or, with `onlyMissing`, those Redis no longer has). */
+  /**
+   * Upserts every scheduler (or, with `onlyMissing`, those Redis no longer has). At start, and
+   * when a flush took the schedulers (and the milestone jobs with them), a top-up runs at once
+   * rather than at the next day's hour: the jobs within the horizon are back within seconds.
+   */
   async ensure(onlyMissing: boolean): Promise<void> {
     const queue = this.moduleRef.get<Queue>(getQueueToken(QUEUES.deadlines.name), { strict: false });
     try {
+      let restored = 0;
       for (const s of this.schedules()) {
         if (onlyMissing && (await queue.getJobScheduler(s.id))) continue;
-        await queue.upsertJobScheduler(s.id, s.repeat, {
-          name: s.job,
-          data: {},
-          opts: { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 500 } },
-        });
+        await queue.upsertJobScheduler(s.id, s.repeat, { name: s.job, data: {}, opts: RECURRING_OPTIONS });
+        restored++;
         if (onlyMissing) this.logger.warn(`Programación ${s.id} no estaba en Redis; se restableció`);
       }
+      if (restored > 0) await queue.add(QUEUES.deadlines.jobs.topUp, {}, RECURRING_OPTIONS);
     } catch (error) {
       this.logger.warn(`No se pudieron programar los trabajos periódicos del vigía: ${String(error)}`);
     }

@@ -16,6 +16,9 @@ export interface WatchSettings {
   digestListLimit: number;
   /** Dispatched outbox rows are kept this long for diagnosis, then pruned. */
   outboxRetentionDays: number;
+  /** Cron pattern (in `timeZone`) of the daily top-up, and milestones per page of its walk. */
+  topUpCron: string;
+  topUpBatch: number;
 }
 
 export const WATCH_SETTINGS = Symbol('WATCH_SETTINGS');
@@ -30,5 +33,7 @@ export function watchSettings(config: EnvDto): WatchSettings {
     timeZone: 'America/Guatemala',
     digestListLimit: config.WATCH_DIGEST_LIST_LIMIT,
     outboxRetentionDays: config.WATCH_OUTBOX_RETENTION_DAYS,
+    topUpCron: config.WATCH_TOP_UP_CRON,
+    topUpBatch: config.WATCH_TOP_UP_BATCH,
   };
 }

@@ -9,11 +9,12 @@ import { SubjectDigests } from './digests/subject-digest.service';
 import { Housekeeping } from './housekeeping/housekeeping.service';
 import { MilestoneEffects } from './milestones/milestone-effects.service';
 import { MilestoneSweep } from './milestones/milestone-sweep.service';
+import { MilestoneTopUp } from './milestones/milestone-top-up.service';
 import { TermsRecompute } from './terms/terms-recompute.service';
 import { WatchSchedules } from './watch-schedules.service';
 import { WATCH_SETTINGS, watchSettings } from './watch-settings';
 
-const services = [MilestoneEffects, MilestoneSweep, TermsRecompute, SubjectDigests, PdhDigests, Housekeeping];
+const services = [MilestoneEffects, MilestoneSweep, MilestoneTopUp, TermsRecompute, SubjectDigests, PdhDigests, Housekeeping];
 
 /** The watch's services, without a BullMQ worker (benchmarks and tools use them directly). */
 @Module({

@@ -19,7 +19,7 @@ const calendar = new BusinessCalendar({
 const MINFIN: SubjectCalendar = { code: 'MINFIN', worksSaturdays: false, closingTime: '16:00' };
 const RENAP: SubjectCalendar = { code: 'RENAP', worksSaturdays: true, closingTime: '16:00' };
 const SAT: SubjectCalendar = { code: 'SAT', worksSaturdays: false, closingTime: '15:00' };
-const SETTINGS: MilestoneSettings = { reminderDays: 3, reminderTime: '08:00' };
+const SETTINGS: MilestoneSettings = { reminderDays: 3, reminderTime: '08:00', scheduleHorizonDays: 3 };
 
 const open = (over: Partial<MilestoneCaseState> = {}): MilestoneCaseState => ({
   status: 'received',
@@ -36,7 +36,7 @@ const open = (over: Partial<MilestoneCaseState> = {}): MilestoneCaseState => ({
 const at8 = (date: string) => `${date}T14:00:00.000Z`;
 const endOf = (date: string) => new Date(Date.parse(`${date}T06:00:00Z`) + 86_400_000).toISOString();
 
-type Row = [string, MilestoneCaseState, SubjectCalendar, MilestoneSettings, [MilestoneKind, string][]];
+type Row = [string, MilestoneCaseState, SubjectCalendar, Pick<MilestoneSettings, 'reminderDays' | 'reminderTime'>, [MilestoneKind, string][]];
 
 describe('planMilestones', () => {
   it.each<Row>([
@@ -233,11 +233,16 @@ describe('businessDayBefore', () => {
 
 describe('milestoneSettings', () => {
   it.each<[NodeJS.ProcessEnv, MilestoneSettings | RegExp]>([
-    [{}, { reminderDays: 3, reminderTime: '08:00' }],
-    [{ WATCH_REMINDER_DAYS: '5', WATCH_REMINDER_TIME: '07:30' }, { reminderDays: 5, reminderTime: '07:30' }],
+    [{}, { reminderDays: 3, reminderTime: '08:00', scheduleHorizonDays: 3 }],
+    [
+      { WATCH_REMINDER_DAYS: '5', WATCH_REMINDER_TIME: '07:30', WATCH_SCHEDULE_HORIZON_DAYS: '7' },
+      { reminderDays: 5, reminderTime: '07:30', scheduleHorizonDays: 7 },
+    ],
     [{ WATCH_REMINDER_DAYS: '0' }, /WATCH_REMINDER_DAYS/],
     [{ WATCH_REMINDER_DAYS: 'tres' }, /WATCH_REMINDER_DAYS/],
     [{ WATCH_REMINDER_TIME: '8am' }, /WATCH_REMINDER_TIME/],
+    // A horizon of one day could let a milestone fall due before the next day's top-up brings it in.
+    [{ WATCH_SCHEDULE_HORIZON_DAYS: '1' }, /WATCH_SCHEDULE_HORIZON_DAYS/],
   ])('%j', (env, expected) => {
     // Read and validated with the rest of the configuration.
     if (expected instanceof RegExp) expect(() => milestoneSettings(loadConfig(env))).toThrow(expected);

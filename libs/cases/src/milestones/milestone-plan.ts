@@ -36,6 +36,8 @@ export interface MilestoneSettings {
   reminderDays: number;
   /** Local time at which a day's reminders go out (the start of the office day). */
   reminderTime: LocalTime;
+  /** Milestones due within this many days of now are scheduled in Redis; later ones wait for the daily top-up. */
+  scheduleHorizonDays: number;
 }
 
 /** What the plan reads of a case (the entity fits; dates are 'YYYY-MM-DD' in Guatemala). */
@@ -93,7 +95,7 @@ export function planMilestones(
   c: MilestoneCaseState,
   calendar: BusinessCalendar,
   subject: SubjectCalendar,
-  settings: MilestoneSettings,
+  settings: Pick<MilestoneSettings, 'reminderDays' | 'reminderTime'>,
 ): PlannedMilestone[] {
   const plan: PlannedMilestone[] = [];
   if (isOpen(c.status)) {
@@ -135,6 +137,12 @@ export function milestoneApplies(kind: MilestoneKind, c: MilestoneCaseState, now
 }
 
 /** The reminders' days and hour, from the validated configuration. */
-export function milestoneSettings(config: Pick<EnvDto, 'WATCH_REMINDER_DAYS' | 'WATCH_REMINDER_TIME'>): MilestoneSettings {
-  return { reminderDays: config.WATCH_REMINDER_DAYS, reminderTime: config.WATCH_REMINDER_TIME };
+export function milestoneSettings(
+  config: Pick<EnvDto, 'WATCH_REMINDER_DAYS' | 'WATCH_REMINDER_TIME' | 'WATCH_SCHEDULE_HORIZON_DAYS'>,
+): MilestoneSettings {
+  return {
+    reminderDays: config.WATCH_REMINDER_DAYS,
+    reminderTime: config.WATCH_REMINDER_TIME,
+    scheduleHorizonDays: config.WATCH_SCHEDULE_HORIZON_DAYS,
+  };
 }

@@ -62,10 +62,22 @@ export function milestoneJob(caseId: string, kind: MilestoneKind, dueAt: Date): 
   };
 }
 
+const DAY_MS = 86_400_000;
+
+/**
+ * Milestones due up to this instant get their delayed job now; later ones only their row, and
+ * the daily top-up (libs/watch) schedules them as they come within reach. Redis then holds a
+ * few days of milestones instead of every open case's five.
+ */
+export function scheduleHorizon(now: Date, settings: Pick<MilestoneSettings, 'scheduleHorizonDays'>): Date {
+  return new Date(now.getTime() + settings.scheduleHorizonDays * DAY_MS);
+}
+
 /**
  * Brings the cases' rows of `case_milestones` in line with their current plan, in the caller's
  * transaction, and returns the outbox entries that schedule what changed: a delayed job per new
- * or moved milestone and one job that removes the jobs of the moved or canceled ones.
+ * or moved milestone due within the horizon, and one job that removes the jobs of the moved or
+ * canceled ones that may be in Redis.
  * The caller holds each case's row lock: every write to a case's milestones happens under it.
  * A milestone whose due instant did not change keeps its state (done stays done).
  */
@@ -83,6 +95,11 @@ export async function syncMilestones(
     [targets.map((t) => t.id)],
   );
   const rows = new Map(existing.map((r) => [`${r.case_id}/${r.kind}`, r]));
+  const horizon = scheduleHorizon(now, settings).getTime();
+  // Only a milestone due within some process's horizon can have a job to remove (every job was
+  // added by this sync or by the top-up, both bounded by the horizon); a day's margin covers
+  // clocks that differ between processes. A resolved young case leaves Redis nothing to do.
+  const mayHaveJob = (dueAt: Date) => dueAt.getTime() <= horizon + DAY_MS;
   const upserts: { caseId: string; kind: MilestoneKind; dueAt: Date }[] = [];
   const cancels: { caseId: string; kind: string }[] = [];
   const unscheduled: string[] = [];
@@ -94,13 +111,13 @@ export async function syncMilestones(
       kinds.add(kind);
       const row = rows.get(`${target.id}/${kind}`);
       if (row && row.due_at.getTime() === dueAt.getTime() && !row.canceled) continue;
-      if (row?.pending) unscheduled.push(milestoneJobId(target.id, kind, row.due_at));
+      if (row?.pending && mayHaveJob(row.due_at)) unscheduled.push(milestoneJobId(target.id, kind, row.due_at));
       upserts.push({ caseId: target.id, kind, dueAt });
     }
     for (const row of existing) {
       if (row.case_id !== target.id || kinds.has(row.kind) || !row.pending) continue;
       cancels.push({ caseId: row.case_id, kind: row.kind });
-      unscheduled.push(milestoneJobId(row.case_id, row.kind, row.due_at));
+      if (mayHaveJob(row.due_at)) unscheduled.push(milestoneJobId(row.case_id, row.kind, row.due_at));
     }
   }
 
@@ -121,7 +138,7 @@ export async function syncMilestones(
       [cancels.map((c) => c.caseId), cancels.map((c) => c.kind), now.toISOString()],
     );
   }
-  const entries = upserts.map((u) => milestoneJob(u.caseId, u.kind, u.dueAt));
+  const entries = upserts.filter((u) => u.dueAt.getTime() <= horizon).map((u) => milestoneJob(u.caseId, u.kind, u.dueAt));
   if (unscheduled.length > 0) {
     // Removing the old jobs goes through the outbox too, so it survives Redis being down; a job
     // that escapes removal finds its row moved or canceled and does nothing.

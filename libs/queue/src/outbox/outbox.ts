@@ -4,6 +4,7 @@ import { ModuleRef } from '@nestjs/core';
 import { EnvDto } from '@ventanilla/config';
 import type { Queue } from 'bullmq';
 import { DataSource, EntityManager } from 'typeorm';
+import { bulkJob } from '../queues';
 import { RedisClient } from '../redis.provider';
 
 export interface OutboxEntry {
@@ -110,14 +111,9 @@ export class Outbox implements OnApplicationBootstrap, OnApplicationShutdown {
         try {
           await withTimeout(
             this.queue(group[0].queue).addBulk(
-              group.map((row) => ({
-                name: row.job_name,
-                data: row.payload,
-                opts: {
-                  jobId: row.job_id ?? `outbox-${row.id}`,
-                  delay: row.run_at ? Math.max(0, new Date(row.run_at).getTime() - Date.now()) : undefined,
-                },
-              })),
+              group.map((row) =>
+                bulkJob(row.queue, row.job_name, row.payload, row.job_id ?? `outbox-${row.id}`, row.run_at ? new Date(row.run_at) : null),
+              ),
             ),
           );
           done.push(...group.map((row) => row.id));
