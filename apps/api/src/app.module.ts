@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AdministrationModule } from '@ventanilla/administration';
-import { AuthModule } from '@ventanilla/auth';
+import { AuthModule, StaffPagesModule } from '@ventanilla/auth';
 import { CalendarModule } from '@ventanilla/calendar';
 import { ConfigModule } from '@ventanilla/config';
 import { DatabaseModule } from '@ventanilla/database';
@@ -15,6 +15,6 @@ import { SubjectsModule } from '@ventanilla/subjects';
 import { RequesterPagesModule, WorkflowModule } from '@ventanilla/workflow';
 
 @Module({
-  imports: [ConfigModule, LoggingModule, DatabaseModule, QueueModule, ApiHealthModule, SubjectsModule, AuthModule, RequestsModule, RoutingModule, CalendarModule, WorkflowModule, MonitoringModule, DocumentsModule, AdministrationModule, RequestPagesModule, RequesterPagesModule, MonitoringPagesModule],
+  imports: [ConfigModule, LoggingModule, DatabaseModule, QueueModule, ApiHealthModule, SubjectsModule, AuthModule, RequestsModule, RoutingModule, CalendarModule, WorkflowModule, MonitoringModule, DocumentsModule, AdministrationModule, RequestPagesModule, RequesterPagesModule, MonitoringPagesModule, StaffPagesModule],
 })
 export class AppModule {}

@@ -9,6 +9,8 @@ import { LoginAttempts } from './login/login-attempts';
 import { LoginService } from './login/login.service';
 import { PasswordChange } from './login/password-change.service';
 import { PasswordController } from './login/password.controller';
+import { StaffPageGuard } from './pages/staff-page.guard';
+import { StaffPageSessions } from './pages/staff-page-sessions';
 import { jwtOptions } from './staff/access-token';
 import { StaffGuard } from './staff/staff.guard';
 import { StaffSessions } from './staff/staff-sessions';
@@ -19,8 +21,9 @@ import { UsersAdmin } from './users/users-admin.service';
 import { UsersService } from './users/users.service';
 
 /**
- * Staff accounts, login and the staff guard. A feature module whose controllers use
- * `@Staff(...)` imports this module, so the guard finds `StaffSessions` there.
+ * Staff accounts, login and the staff guards. A feature module whose controllers use
+ * `@Staff(...)` (API) or `@StaffPage(...)` (pages) imports this module, so the guard finds
+ * `StaffSessions` / `StaffPageSessions` there.
  */
 @Module({
   imports: [
@@ -30,7 +33,7 @@ import { UsersService } from './users/users.service';
     JwtModule.registerAsync({ inject: [EnvDto], useFactory: jwtOptions }),
   ],
   controllers: [AuthController, PasswordController, UsersController],
-  providers: [UsersService, UsersAdmin, PasswordChange, StaffSessions, StaffGuard, LoginAttempts, LoginService, AdminBootstrap],
-  exports: [UsersService, UsersAdmin, PasswordChange, StaffSessions, StaffGuard, AuditModule],
+  providers: [UsersService, UsersAdmin, PasswordChange, StaffSessions, StaffGuard, LoginAttempts, LoginService, AdminBootstrap, StaffPageSessions, StaffPageGuard],
+  exports: [UsersService, UsersAdmin, PasswordChange, StaffSessions, StaffGuard, LoginService, StaffPageSessions, StaffPageGuard, AuditModule],
 })
 export class AuthModule {}

@@ -22,3 +22,8 @@ export * from './users/user.doc';
 export * from './users/users-admin.dto';
 export * from './users/users-admin.service';
 export * from './auth.schema';
+export * from './pages/return-path';
+export * from './pages/staff-home.page.controller';
+export * from './pages/staff-page-sessions';
+export * from './pages/staff-page.guard';
+export * from './pages/staff-pages.module';

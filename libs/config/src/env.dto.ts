@@ -62,6 +62,17 @@ export class EnvDto {
   @IsString()
   JWT_EXPIRES_IN = '8h';
 
+  /**
+   * Minutes without a page load after which a staff member's page session ends (the sign-in
+   * asks again). Long enough to write a reasoned resolution; the session also never outlives
+   * JWT_EXPIRES_IN from its sign-in.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 60)
+  STAFF_SESSION_IDLE_MINUTES = 60;
+
   @IsString()
   ADMIN_EMAIL = 'admin@ventanilla.local';
 

@@ -1,4 +1,6 @@
-import { isLocalDate, localDateOf, localTimeOf } from '@ventanilla/calendar';
+// The law's pure functions only: the calendar's barrel brings its staff endpoints, and with them
+// `@ventanilla/auth`, whose staff pages import this library (a cycle at load time).
+import { isLocalDate, localDateOf, localTimeOf } from '@ventanilla/calendar/law';
 import type { Translate } from './messages/message-catalogue';
 
 /** Dates as people read them ("15 de diciembre de 2026"), month names from the catalogue. */

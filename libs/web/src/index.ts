@@ -7,5 +7,6 @@ export * from './form-errors';
 export * from './form-input';
 export * from './messages/message-catalogue';
 export * from './page-exception.filter';
+export * from './page-redirect';
 export * from './page-renderer';
 export * from './web.module';

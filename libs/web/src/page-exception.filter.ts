@@ -3,6 +3,7 @@ import { AppError } from '@ventanilla/http';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { CsrfError } from './csrf';
+import { PageRedirect, StaffRoleRefused } from './page-redirect';
 import { PageRenderer } from './page-renderer';
 
 /**
@@ -22,6 +23,7 @@ export class PageExceptionFilter implements ExceptionFilter {
     const req = host.switchToHttp().getRequest<Request>();
     const res = host.switchToHttp().getResponse<Response>();
     if (res.headersSent) return;
+    if (exception instanceof PageRedirect) return res.redirect(303, exception.location);
     const { status, code, errorId } = this.classify(exception);
     if (errorId) this.logger.error({ errorId, err: exception }, `Error interno ${errorId} en ${req.method} ${req.path}`);
     if (exception instanceof AppError) res.set(exception.headers);
@@ -30,6 +32,7 @@ export class PageExceptionFilter implements ExceptionFilter {
 
   private classify(exception: unknown): { status: number; code: string; errorId?: string } {
     if (exception instanceof CsrfError) return { status: 403, code: 'CSRF' };
+    if (exception instanceof StaffRoleRefused) return { status: 403, code: 'STAFF_ROLE' };
     if (exception instanceof AppError) return { status: exception.getStatus(), code: exception.code };
     if (exception instanceof HttpException && exception.getStatus() < 500) {
       return { status: exception.getStatus(), code: exception.getStatus() === 404 ? 'NOT_FOUND' : 'VALIDATION_FAILED' };

@@ -89,6 +89,8 @@ export class PageRenderer {
       csrfField: CSRF_FIELD,
       csrfToken: this.csrf.token(req, res),
       currentPath: req.path,
+      // Set by the staff pages' guard (`@StaffPage`): the staff layout shows the role's menu and who is signed in.
+      staff: (req as Request & { staffUser?: unknown }).staffUser ?? null,
       ...context,
     });
   }

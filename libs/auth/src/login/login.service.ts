@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AppError } from '@ventanilla/http';
 import { StaffSessions } from '../staff/staff-sessions';
 import { verifyAgainstDummy, verifyPassword } from '../users/password';
+import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { LoginAttempts } from './login-attempts';
 import { LoginResult } from './login.dto';
@@ -29,6 +30,18 @@ export class LoginService {
   ) {}
 
   async login(email: string, password: string, address: string): Promise<LoginResult> {
+    const user = await this.verify(email, password, address);
+    return {
+      accessToken: await this.sessions.issue(user),
+      user: { email: user.email, role: user.role, subjectCode: user.subjectCode, passwordChangeRequired: user.passwordChangeRequired },
+    };
+  }
+
+  /**
+   * The active account with these credentials, under the failed-login limits (429 past them);
+   * the API's login and the staff pages' sign-in both come through here.
+   */
+  async verify(email: string, password: string, address: string): Promise<User> {
     const verdict = await this.attempts.reserve(email, address);
     if (!verdict.allowed) throw new LoginRateLimited(verdict.retryAfterSeconds);
     const user = await this.users.findByEmail(email.trim());
@@ -36,9 +49,6 @@ export class LoginService {
     if (!user || !valid) throw new AppError('UNAUTHORIZED', WRONG_CREDENTIALS);
     await this.attempts.succeeded(email, address);
     await this.users.touchLogin(user.id);
-    return {
-      accessToken: await this.sessions.issue(user),
-      user: { email: user.email, role: user.role, subjectCode: user.subjectCode, passwordChangeRequired: user.passwordChangeRequired },
-    };
+    return user;
   }
 }

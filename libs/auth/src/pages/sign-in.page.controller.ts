@@ -1,0 +1,100 @@
+import { Body, Controller, Get, Inject, Ip, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { EnvDto } from '@ventanilla/config';
+import { AppError } from '@ventanilla/http';
+import { CsrfGuard, PageExceptionFilter, PageFieldError, PageRenderer, queryText } from '@ventanilla/web';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import type { Request, Response } from 'express';
+import { join } from 'node:path';
+import { LoginDto } from '../login/login.dto';
+import { LoginRateLimited, LoginService } from '../login/login.service';
+import { safeReturnPath, SIGN_IN_PAGE, STAFF_HOME } from './return-path';
+import { StaffPageSessions } from './staff-page-sessions';
+
+/**
+ * `/personal/entrar` and `/personal/salir`: the staff's sign-in through the API's login service
+ * (the same failed-login limits, per account and per address) and the sign-out. After signing
+ * in, the browser goes back to the page it asked for, if that is a staff page of this site.
+ */
+@ApiExcludeController()
+@Controller('personal')
+@UseFilters(PageExceptionFilter)
+export class SignInPageController {
+  constructor(
+    private readonly pages: PageRenderer,
+    private readonly logins: LoginService,
+    private readonly sessions: StaffPageSessions,
+    @Inject(EnvDto) private readonly config: EnvDto,
+  ) {}
+
+  @Get('entrar')
+  async form(@Req() req: Request, @Res() res: Response, @Query('volver') volver: unknown, @Query('caducada') expired: unknown, @Query('salio') out: unknown): Promise<void> {
+    const back = safeReturnPath(queryText(volver, 2000));
+    // Already signed in (a bookmarked sign-in page): straight on.
+    const read = this.sessions.read(req);
+    if (read.state === 'valid' && (await this.sessions.currentUser(read.session))) return res.redirect(303, back);
+    this.show(req, res, { volver: back, expired: expired === '1', signedOut: out === '1' });
+  }
+
+  @Post('entrar')
+  @UseGuards(CsrfGuard)
+  async signIn(@Req() req: Request, @Res() res: Response, @Ip() ip: string, @Body() body: Record<string, unknown>): Promise<void> {
+    const t = this.pages.translator(req);
+    const values = { correo: queryText(body.correo, 300) };
+    const back = safeReturnPath(queryText(body.volver, 2000));
+    const dto = plainToInstance(LoginDto, { email: values.correo, password: typeof body.contrasena === 'string' ? body.contrasena : '' });
+    const invalid = await validate(dto);
+    if (invalid.length > 0) {
+      const errors = invalid.map((e) => (e.property === 'email' ? { field: 'correo', message: t('personal.entrar.errores.correo') } : { field: 'contrasena', message: t('personal.entrar.errores.contrasena') }));
+      return this.show(req, res, { volver: back, values, errors }, 400);
+    }
+    try {
+      const user = await this.logins.verify(dto.email, dto.password, ip ?? '');
+      this.sessions.start(res, user);
+      res.redirect(303, back);
+    } catch (error) {
+      if (error instanceof LoginRateLimited) {
+        res.setHeader('Retry-After', String(error.retryAfterSeconds));
+        return this.show(req, res, { volver: back, values, problem: t('personal.entrar.demasiados', { minutos: Math.ceil(error.retryAfterSeconds / 60) }) }, 429);
+      }
+      if (error instanceof AppError && error.code === 'UNAUTHORIZED') {
+        return this.show(req, res, { volver: back, values, errors: [{ field: 'correo', message: t('personal.entrar.errores.incorrectos') }] }, 401);
+      }
+      throw error;
+    }
+  }
+
+  /** Ends this browser's session (and any copy of its cookie). */
+  @Post('salir')
+  @UseGuards(CsrfGuard)
+  async signOut(@Req() req: Request, @Res() res: Response): Promise<void> {
+    await this.sessions.end(req, res);
+    res.redirect(303, `${SIGN_IN_PAGE}?salio=1`);
+  }
+
+  private show(
+    req: Request,
+    res: Response,
+    state: { volver: string; values?: Record<string, string>; errors?: PageFieldError[]; problem?: string; expired?: boolean; signedOut?: boolean },
+    status = 200,
+  ): void {
+    const t = this.pages.translator(req);
+    this.pages.render(
+      req,
+      res,
+      join(__dirname, 'sign-in.njk'),
+      {
+        title: t('personal.entrar.titulo'),
+        volver: state.volver === STAFF_HOME ? '' : state.volver,
+        values: state.values ?? { correo: '' },
+        errors: state.errors ?? [],
+        problem: state.problem,
+        expired: state.expired,
+        signedOut: state.signedOut,
+        idleMinutes: this.config.STAFF_SESSION_IDLE_MINUTES,
+      },
+      { status, private: true },
+    );
+  }
+}
