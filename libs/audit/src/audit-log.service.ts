@@ -31,6 +31,10 @@ export interface AuditQuery {
   targetKind?: string;
   targetId?: string;
   actorId?: string;
+  /** From this instant on (inclusive). */
+  from?: Date;
+  /** Before this instant (exclusive). */
+  to?: Date;
   limit: number;
   offset: number;
 }
@@ -58,6 +62,8 @@ export class AuditLog {
     if (query.targetKind) where.push(`target_kind = $${params.push(query.targetKind)}`);
     if (query.targetId) where.push(`target_id = $${params.push(query.targetId)}`);
     if (query.actorId) where.push(`actor_id = $${params.push(query.actorId)}`);
+    if (query.from) where.push(`at >= $${params.push(query.from)}`);
+    if (query.to) where.push(`at < $${params.push(query.to)}`);
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const [{ total }]: { total: number }[] = await this.dataSource.query(`SELECT count(*)::int AS total FROM audit_events ${filter}`, params);
     const rows: { id: string; at: Date; actorId: string | null; actorEmail: string; action: string; targetKind: string; targetId: string; data: Record<string, unknown> }[] =
@@ -79,5 +85,19 @@ export class AuditLog {
       })),
       total,
     };
+  }
+
+  /** Everyone who has an entry, for a filter by person (a handful of admins, not the staff). */
+  async actors(): Promise<{ id: string; email: string }[]> {
+    return this.dataSource.query(
+      `SELECT DISTINCT ON (actor_id) actor_id::text AS id, actor_email AS email FROM audit_events
+        WHERE actor_id IS NOT NULL ORDER BY actor_id, at DESC`,
+    );
+  }
+
+  /** The kinds of entry the trail holds, for a filter by action. */
+  async actions(): Promise<string[]> {
+    const rows: { action: string }[] = await this.dataSource.query(`SELECT DISTINCT action FROM audit_events ORDER BY action`);
+    return rows.map((r) => r.action);
   }
 }

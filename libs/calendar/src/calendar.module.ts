@@ -13,6 +13,6 @@ import { SubjectCalendarSettingsService } from './subject-calendar-settings.serv
   imports: [CalendarCoreModule, SubjectsCoreModule, AuthModule, AuditModule],
   controllers: [CalendarController],
   providers: [DeadlineService, NonBusinessDaysService, SubjectCalendarSettingsService],
-  exports: [NonBusinessDaysService],
+  exports: [NonBusinessDaysService, SubjectCalendarSettingsService],
 })
 export class CalendarModule {}

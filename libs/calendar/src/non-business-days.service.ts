@@ -6,7 +6,7 @@ import { Outbox, QUEUES } from '@ventanilla/queue';
 import { SubjectsService } from '@ventanilla/subjects';
 import { DataSource, EntityManager } from 'typeorm';
 import { CalendarService } from './calendar.service';
-import { localDateOf, NonBusinessDay } from './law';
+import { addDays, localDateOf, NonBusinessDay } from './law';
 import { DeclareNonBusinessDayDto } from './non-business-days.dto';
 
 /** A row of non_business_days: a día inhábil declared for everyone (subjectCode null) or for one body. */
@@ -79,6 +79,72 @@ export class NonBusinessDaysService {
       { nonBusinessDay: row, actor: { id: actor.id, email: actor.email } },
       `Día inhábil declarado: ${row.date} ${row.subjectCode ?? '(todos)'}`,
     );
+    return row;
+  }
+
+  /** The days declared for a year, for everyone and for single bodies, by date (what an admin may review or remove). */
+  async declaredIn(year: number): Promise<DeclaredNonBusinessDay[]> {
+    return this.dataSource.query(
+      `SELECT id, to_char(date, 'YYYY-MM-DD') AS date, name, subject_code AS "subjectCode", created_at AS "createdAt"
+         FROM non_business_days WHERE date >= make_date($1, 1, 1) AND date < make_date($1 + 1, 1, 1)
+        ORDER BY date, subject_code NULLS FIRST`,
+      [year],
+    );
+  }
+
+  async find(id: number): Promise<DeclaredNonBusinessDay | null> {
+    const [row] = (await this.dataSource.query(
+      `SELECT id, to_char(date, 'YYYY-MM-DD') AS date, name, subject_code AS "subjectCode", created_at AS "createdAt" FROM non_business_days WHERE id = $1`,
+      [id],
+    )) as DeclaredNonBusinessDay[];
+    return row ?? null;
+  }
+
+  /**
+   * The first day a declaration may still be withdrawn: tomorrow in Guatemala. A day that has
+   * begun has already counted — reminders went out, terms ran over it — so it stays.
+   */
+  firstRemovableDate(): string {
+    return addDays(localDateOf(this.clock.now()), 1);
+  }
+
+  /**
+   * Withdraws a declaration made by mistake, only for a day still to come; the terms of the open
+   * cases that ran over it are recomputed after commit, as when a day is declared.
+   */
+  async remove(id: number, actor: CalendarActor): Promise<DeclaredNonBusinessDay> {
+    const row = await this.dataSource.transaction(async (manager) => {
+      const [found] = (await manager.query(
+        `SELECT id, to_char(date, 'YYYY-MM-DD') AS date, name, subject_code AS "subjectCode", created_at AS "createdAt"
+           FROM non_business_days WHERE id = $1 FOR UPDATE`,
+        [id],
+      )) as DeclaredNonBusinessDay[];
+      if (!found) throw AppError.notFound({ es: 'No existe ese día declarado inhábil.', en: 'There is no such declared non-business day.' });
+      if (found.date < this.firstRemovableDate()) {
+        throw new AppError('CONFLICT', {
+          es: `El ${found.date} ya llegó o pasó: sus efectos en los plazos ya corrieron y no se puede quitar.`,
+          en: `${found.date} has begun or passed: it has already counted in the terms and cannot be removed.`,
+        });
+      }
+      await manager.query(`DELETE FROM non_business_days WHERE id = $1`, [id]);
+      await this.outbox.add(manager, [
+        {
+          queue: QUEUES.deadlines.name,
+          job: QUEUES.deadlines.jobs.recomputeTerms,
+          jobId: `recompute-terms-removed-${found.id}`,
+          payload: { date: found.date, subjectCode: found.subjectCode },
+        },
+      ]);
+      await this.audit.record(manager, actor, {
+        action: 'calendar.non_business_day_removed',
+        targetKind: 'calendar',
+        targetId: String(found.id),
+        data: { date: found.date, name: found.name, subjectCode: found.subjectCode },
+      });
+      return found;
+    });
+    this.outbox.wake();
+    this.logger.log({ nonBusinessDay: row, actor: { id: actor.id, email: actor.email } }, `Día inhábil quitado: ${row.date} ${row.subjectCode ?? '(todos)'}`);
     return row;
   }
 

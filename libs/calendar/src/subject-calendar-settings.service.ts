@@ -24,6 +24,15 @@ export class SubjectCalendarSettingsService {
     return this.view(await this.subjects.get(code));
   }
 
+  /** The bodies whose calendar is not the usual one (they work Saturdays or close at their own time), by code. */
+  async customized(): Promise<(SubjectCalendarSettingsView & { name: string })[]> {
+    const rows: (Pick<Subject, 'code' | 'name' | 'worksSaturdays' | 'closingTime'>)[] = await this.dataSource.query(
+      `SELECT code, name, works_saturdays AS "worksSaturdays", closing_time AS "closingTime" FROM subjects
+        WHERE works_saturdays OR closing_time IS NOT NULL ORDER BY code`,
+    );
+    return rows.map((r) => ({ ...this.view(r), name: r.name }));
+  }
+
   /**
    * Only the given fields change; a trigger bumps calendar_revision, so every process sees it at
    * once. When a setting really changed, the terms of the subject's open cases move as for a
