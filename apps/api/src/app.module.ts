@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AdministrationModule } from '@ventanilla/administration';
+import { AdministrationModule, AdminPagesModule } from '@ventanilla/administration';
 import { AuthModule, StaffPagesModule } from '@ventanilla/auth';
 import { CalendarModule } from '@ventanilla/calendar';
 import { ConfigModule } from '@ventanilla/config';
@@ -15,6 +15,6 @@ import { SubjectsModule } from '@ventanilla/subjects';
 import { RequesterPagesModule, WorkflowModule } from '@ventanilla/workflow';
 
 @Module({
-  imports: [ConfigModule, LoggingModule, DatabaseModule, QueueModule, ApiHealthModule, SubjectsModule, AuthModule, RequestsModule, RoutingModule, CalendarModule, WorkflowModule, MonitoringModule, DocumentsModule, AdministrationModule, RequestPagesModule, RequesterPagesModule, MonitoringPagesModule, StaffPagesModule],
+  imports: [ConfigModule, LoggingModule, DatabaseModule, QueueModule, ApiHealthModule, SubjectsModule, AuthModule, RequestsModule, RoutingModule, CalendarModule, WorkflowModule, MonitoringModule, DocumentsModule, AdministrationModule, RequestPagesModule, RequesterPagesModule, MonitoringPagesModule, StaffPagesModule, AdminPagesModule],
 })
 export class AppModule {}
