@@ -3,6 +3,7 @@ export * from './cookies';
 export * from './csrf';
 export * from './csrf.guard';
 export * from './date-format';
+export * from './document-format';
 export * from './form-errors';
 export * from './form-input';
 export * from './messages/message-catalogue';

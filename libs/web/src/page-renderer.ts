@@ -8,6 +8,7 @@ import { AssetsService } from './assets/assets.service';
 import { cookieOf } from './cookies';
 import { CSRF_FIELD, CsrfProtection } from './csrf';
 import { DateFormat } from './date-format';
+import { documentKind, fileSize } from './document-format';
 import { PageFieldError } from './form-errors';
 import { BASE_LANGUAGE, MessageCatalogue, Translate } from './messages/message-catalogue';
 
@@ -64,6 +65,8 @@ export class PageRenderer {
       lstripBlocks: true,
     });
     this.env.addGlobal('asset', (name: string) => this.assets.url(name));
+    this.env.addGlobal('fileSize', fileSize);
+    this.env.addGlobal('documentKind', documentKind);
     this.env.addGlobal('errorFor', (errors: PageFieldError[] | undefined, id: string) => errors?.find((e) => e.field === id)?.message ?? '');
   }
 

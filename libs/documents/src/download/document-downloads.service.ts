@@ -13,6 +13,11 @@ export interface DownloadCredentials {
   authorization?: string;
   accessCode?: string;
   clientIp: string;
+  /**
+   * Only a document of this folio: the request's page serves its documents under its own address,
+   * so a code kept for one folio is never tried (nor counted as wrong) against another's.
+   */
+  folio?: string;
 }
 
 export const documentNotFound = () => AppError.notFound({ es: 'No se encontró el documento.', en: 'The document was not found.' });
@@ -31,6 +36,7 @@ export class DocumentDownloads {
     const document = UUID.test(id) ? await this.documents.findOneBy({ id }) : null;
     if (!document) throw documentNotFound();
     const c = await this.cases.findOneByOrFail({ id: document.caseId });
+    if (credentials.folio !== undefined && c.folio !== credentials.folio) throw documentNotFound();
     if (isPublicDocument(document, c)) return { document, isPublic: true };
     const reader = await this.reader(c, credentials);
     if (!mayRead(reader, document, c)) throw documentNotFound();

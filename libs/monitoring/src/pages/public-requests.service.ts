@@ -1,15 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { CaseStatus, Document, DocumentView, documentsFor, toDocumentView } from '@ventanilla/cases';
+import { DataSource, In } from 'typeorm';
+
+export interface PublicCaseSummary {
+  id: string;
+  code: string;
+  name: string;
+  status: CaseStatus;
+  resolutionType: string | null;
+  resolutionText: string | null;
+  /** The answer's public documents (the public view's own rule), so the next citizen can download them here. */
+  documents: DocumentView[];
+}
 
 export interface PublicRequestSummary {
   folio: string;
   filedAt: string;
   description: string;
-  cases: { code: string; name: string; status: string; resolutionType: string | null; resolutionText: string | null }[];
+  cases: PublicCaseSummary[];
 }
 
-const CASES_JSON = `(SELECT json_agg(json_build_object('code', s.code, 'name', s.name, 'status', c.status,
+const CASES_JSON = `(SELECT json_agg(json_build_object('id', c.id, 'code', s.code, 'name', s.name, 'status', c.status,
       'resolutionType', c.resolution_type, 'resolutionText', c.resolution_text) ORDER BY c.created_at, c.id)
     FROM cases c JOIN subjects s ON s.code = c.subject_code WHERE c.folio = r.folio)`;
 
@@ -36,7 +48,7 @@ export class PublicRequestsService {
         LIMIT $2 OFFSET $3`,
       [text, limit, offset],
     );
-    return { items: items.map(normalize), total };
+    return { items: await this.withDocuments(items.map(normalize)), total };
   }
 
   async recentFor(subjectCode: string, limit: number): Promise<PublicRequestSummary[]> {
@@ -47,7 +59,18 @@ export class PublicRequestsService {
         ORDER BY r.filed_at DESC LIMIT $2`,
       [subjectCode, limit],
     );
-    return items.map(normalize);
+    return this.withDocuments(items.map(normalize));
+  }
+
+  /** Each case's public documents, in one query for the whole page of results. */
+  private async withDocuments(items: PublicRequestSummary[]): Promise<PublicRequestSummary[]> {
+    const ids = items.flatMap((r) => r.cases.map((c) => c.id));
+    if (ids.length === 0) return items;
+    const documents = await this.db.manager.find(Document, { where: { caseId: In(ids) }, order: { uploadedAt: 'ASC', id: 'ASC' } });
+    for (const c of items.flatMap((r) => r.cases)) {
+      c.documents = documentsFor('public', c, documents.filter((d) => d.caseId === c.id)).map(toDocumentView);
+    }
+    return items;
   }
 
   /** The departments that have bodies, for the filters. */
@@ -60,5 +83,5 @@ export class PublicRequestsService {
 }
 
 function normalize(row: PublicRequestSummary): PublicRequestSummary {
-  return { ...row, filedAt: new Date(row.filedAt).toISOString(), cases: row.cases ?? [] };
+  return { ...row, filedAt: new Date(row.filedAt).toISOString(), cases: (row.cases ?? []).map((c) => ({ ...c, documents: [] })) };
 }

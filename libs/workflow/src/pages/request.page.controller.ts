@@ -4,6 +4,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { CalendarService } from '@ventanilla/calendar';
 import { APPEAL_GROUNDS, Case, CaseEvent, CaseReader, isOpen } from '@ventanilla/cases';
 import { Clock } from '@ventanilla/config';
+import { DocumentDownloads, DocumentSender } from '@ventanilla/documents';
 import { AppError } from '@ventanilla/http';
 import {
   canonicalFolio, ClarificationAnswerDto, LookupService, PublicRequestView, RequesterActionsService, requestPagePath, RequesterRequestView,
@@ -47,6 +48,8 @@ export class RequestPageController {
     private readonly reader: CaseReader,
     private readonly calendar: CalendarService,
     private readonly clock: Clock,
+    private readonly downloads: DocumentDownloads,
+    private readonly sender: DocumentSender,
     @InjectRepository(CaseEvent) private readonly events: Repository<CaseEvent>,
   ) {}
 
@@ -63,6 +66,19 @@ export class RequestPageController {
     const folio = canonicalFolio(input);
     if (folio !== input) return res.redirect(301, requestPagePath(folio));
     await this.show(req, res, ip, folio, null, 200, DONE.find((d) => d === done));
+  }
+
+  /**
+   * A document of this request, for a link on its page. A browser link cannot send the API's
+   * `X-Access-Code`, so the code comes from this folio's session cookie; the access rule and the
+   * answer (ETag, ranges, attachment for anything a browser could run) are the API's own
+   * (`GET /api/v1/documents/{id}`). Without the code only public documents come back; any other is 404.
+   */
+  @Get(':folio/documentos/:documentId')
+  async document(@Param('folio') input: string, @Param('documentId') documentId: string, @Req() req: Request, @Res() res: Response, @Ip() ip: string): Promise<void> {
+    const folio = canonicalFolio(input);
+    const readable = await this.downloads.readable(documentId, { accessCode: this.session.accessCode(req, folio), clientIp: ip, folio });
+    await this.sender.send(req, res, readable.document, readable.isPublic);
   }
 
   @Post(':folio/acceso')
