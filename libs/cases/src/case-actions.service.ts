@@ -1,16 +1,16 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { CalendarService, LoadedCalendar, SubjectCalendar } from '@ventanilla/calendar';
-import { Clock, EnvDto } from '@ventanilla/config';
+import { Injectable } from '@nestjs/common';
+import { LoadedCalendar, SubjectCalendar } from '@ventanilla/calendar';
 import { AppError } from '@ventanilla/http';
-import { MailJob, MailService } from '@ventanilla/mail';
-import { Outbox, OutboxEntry } from '@ventanilla/queue';
-import { DataSource, EntityManager } from 'typeorm';
-import { appendEvent, Actor } from './case-events';
+import { MailJob } from '@ventanilla/mail';
+import { OutboxEntry } from '@ventanilla/queue';
+import { EntityManager } from 'typeorm';
+import { Actor } from './case-events';
 import { applyTransition, CaseAction } from './case-status';
 import { Case } from './case.entity';
-import { milestoneSettings, milestoneTarget, syncMilestones } from './milestones';
 import { Request } from './request.entity';
+import { CaseWrites } from './store/case-writes';
 
+/** What an action's checks and change see: the transaction, its one "now", its calendar, the case's request. */
 export interface CaseActionContext {
   tx: EntityManager;
   now: Date;
@@ -31,56 +31,46 @@ export interface CaseActionOptions {
   /** Event type written to the case's history. */
   event: string;
   actor: Actor;
-  /** Throws NOT_FOUND/FORBIDDEN when the actor may not touch this case; runs before anything changes. */
-  authorize?: (c: Case) => void;
+  /**
+   * Throws NOT_FOUND/FORBIDDEN (or the law's refusal) when the actor may not do this to this
+   * case; runs on the locked row, with the action's context, before anything changes.
+   */
+  authorize?: (c: Case, ctx: CaseActionContext) => void;
 }
 
 /**
- * Runs one action on one case: row lock, state machine, the change, its event, its mails and
- * jobs, all in one transaction. Concurrent actions on the same case wait on the lock and then
- * see the new state, so they cannot both win.
+ * Runs one action on one case through the unit of work: row lock, the actor's check, state
+ * machine, the change, its event, its mails and jobs, its milestones, all in one transaction.
+ * Concurrent actions on the same case wait on the lock and then see the new state, so they
+ * cannot both win.
  */
 @Injectable()
 export class CaseActions {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly calendar: CalendarService,
-    private readonly mail: MailService,
-    private readonly outbox: Outbox,
-    private readonly clock: Clock,
-    @Inject(EnvDto) private readonly config: EnvDto,
-  ) {}
+  constructor(private readonly writes: CaseWrites) {}
 
-  async run(
+  run(
     caseId: string,
     options: CaseActionOptions,
     change: (c: Case, ctx: CaseActionContext) => Promise<CaseActionEffects | void> | CaseActionEffects | void,
   ): Promise<Case> {
-    const result = await this.dataSource.transaction(async (tx) => {
-      const locked: unknown[] = await tx.query(`SELECT id FROM cases WHERE id = $1 FOR UPDATE`, [caseId]);
-      if (locked.length === 0) throw caseNotFound();
-      const c = await tx.findOneOrFail(Case, { where: { id: caseId }, relations: { subject: true } });
-      options.authorize?.(c);
+    return this.writes.run(async (w) => {
+      const c = await w.lock(caseId);
+      if (!c) throw caseNotFound();
+      const ctx: CaseActionContext = { tx: w.tx, now: w.now, calendar: w.calendar, subjectCalendar: w.subjectCalendar(c.subject!), request: c.request! };
+      options.authorize?.(c, ctx);
       const next = applyTransition(options.action, c);
-      const request = await tx.findOneByOrFail(Request, { id: c.requestId });
-      const now = this.clock.now();
-      const calendar = await this.calendar.current(tx);
-      const effects =
-        (await change(c, { tx, now, calendar, request, subjectCalendar: this.calendar.subjectCalendar(c.subject!) })) ?? {};
+      const effects = (await change(c, ctx)) ?? {};
       c.status = next.status;
       c.appealStatus = next.appealStatus;
-      c.updatedAt = now;
-      await tx.save(Case, c);
-      await appendEvent(tx, c.id, options.event, options.actor, now, effects.eventData);
-      await this.mail.enqueue(tx, effects.mails ?? []);
+      c.updatedAt = ctx.now;
+      await w.save(c);
+      w.event(c.id, options.event, options.actor, effects.eventData);
+      w.mail(...(effects.mails ?? []));
+      w.job(...(effects.jobs ?? []));
       // The watch's milestones follow the case's new state: moved, added, or canceled once closed.
-      const watched = milestoneTarget(c, this.calendar.subjectCalendar(c.subject!));
-      const milestoneJobs = await syncMilestones(tx, [watched], calendar.calendar, now, milestoneSettings(this.config));
-      await this.outbox.add(tx, [...(effects.jobs ?? []), ...milestoneJobs]);
+      await w.syncMilestones([c]);
       return c;
     });
-    this.outbox.wake();
-    return result;
   }
 }
 

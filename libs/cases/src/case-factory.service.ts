@@ -4,7 +4,7 @@ import { EnvDto } from '@ventanilla/config';
 import { Outbox } from '@ventanilla/queue';
 import { Subject } from '@ventanilla/subjects';
 import { EntityManager } from 'typeorm';
-import { Actor, appendEvent } from './case-events';
+import { Actor, appendEvents } from './case-events';
 import { Case, Channel } from './case.entity';
 import { milestoneSettings, milestoneTarget, syncMilestones } from './milestones';
 import { Request } from './request.entity';
@@ -57,12 +57,13 @@ export class CaseFactory {
     );
     saved.subject = input.subject;
     saved.termDueDate = terms.dueDate;
-    await appendEvent(tx, saved.id, 'received', input.actor, input.at, {
+    const data = {
       channel: input.channel,
       receivedOn: terms.receivedOn,
       dueDate: terms.dueDate,
       ...(input.transferredFromCaseId ? { transferredFromCaseId: input.transferredFromCaseId } : {}),
-    });
+    };
+    await appendEvents(tx, [{ caseId: saved.id, type: 'received', actor: input.actor, at: input.at, data }]);
     // Every new case is watched from birth; the caller wakes the outbox after its commit.
     await this.outbox.add(tx, await syncMilestones(tx, [milestoneTarget(saved, subjectCalendar)], calendar, input.at, milestoneSettings(this.config)));
     return saved;

@@ -1,6 +1,7 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
 import { Subject } from '@ventanilla/subjects';
 import type { CaseStatus } from './case-status';
+import { Request } from './request.entity';
 
 export const CHANNELS = ['web', 'in_person', 'phone', 'mail', 'email'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -37,6 +38,11 @@ export class Case {
 
   @Column('uuid', { name: 'request_id' })
   requestId: string;
+
+  /** What was asked and by whom: loaded with the case by `CaseStore` (the requester's name, contact and language). */
+  @ManyToOne(() => Request)
+  @JoinColumn({ name: 'request_id' })
+  request?: Request;
 
   @Column('varchar', { length: 24 })
   folio: string;

@@ -9,11 +9,13 @@ import { Document } from './document.entity';
 import { CaseFactory } from './case-factory.service';
 import { CaseReader } from './case-reader.service';
 import { Request } from './request.entity';
+import { CaseStore } from './store/case-store';
+import { CaseWrites } from './store/case-writes';
 
-/** Requests, cases and events: their entities, view and the action runner, for every feature. */
+/** Requests, cases and events: their entities, view, the store, its unit of work and the action runner, for every feature. */
 @Module({
   imports: [TypeOrmModule.forFeature([Request, Case, CaseEvent, Document]), CalendarCoreModule, MailModule],
-  providers: [CaseReader, CaseActions, CaseFactory],
-  exports: [CaseReader, CaseActions, CaseFactory, TypeOrmModule, CalendarCoreModule, MailModule],
+  providers: [CaseReader, CaseStore, CaseWrites, CaseActions, CaseFactory],
+  exports: [CaseReader, CaseStore, CaseWrites, CaseActions, CaseFactory, TypeOrmModule, CalendarCoreModule, MailModule],
 })
 export class CasesCoreModule {}

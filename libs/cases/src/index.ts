@@ -14,3 +14,5 @@ export * from './case-factory.service';
 export * from './milestones';
 export * from './languages';
 export * from './open-cases';
+export * from './store/case-store';
+export * from './store/case-writes';

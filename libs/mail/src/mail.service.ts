@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock, EnvDto, Sealed, seal } from '@ventanilla/config';
-import { Outbox, QUEUES } from '@ventanilla/queue';
+import { Outbox, OutboxEntry, QUEUES } from '@ventanilla/queue';
 import { EntityManager } from 'typeorm';
 import { MailData, MailTemplate } from './templates';
 
@@ -32,14 +32,16 @@ export class MailService {
 
   /** Writes the messages in the caller's transaction; the caller wakes the outbox after commit. */
   async enqueue(manager: EntityManager, messages: MailJob[]): Promise<void> {
-    await this.outbox.add(
-      manager,
-      messages.map((m) => ({
-        queue: QUEUES.mail.name,
-        job: QUEUES.mail.jobs.send,
-        jobId: `mail-${m.key}`.replace(/:/g, '-'),
-        payload: { ...m },
-      })),
-    );
+    await this.outbox.add(manager, this.outboxEntries(messages));
+  }
+
+  /** The outbox rows that send the messages, for a caller that writes them with its other jobs in one statement. */
+  outboxEntries(messages: MailJob[]): OutboxEntry[] {
+    return messages.map((m) => ({
+      queue: QUEUES.mail.name,
+      job: QUEUES.mail.jobs.send,
+      jobId: `mail-${m.key}`.replace(/:/g, '-'),
+      payload: { ...m },
+    }));
   }
 }

@@ -5,7 +5,6 @@ export * from './housekeeping/housekeeping.service';
 export * from './milestones/milestone-effects.service';
 export * from './milestones/milestone-sweep.service';
 export * from './milestones/milestone-top-up.service';
-export * from './milestones/watched-case';
 export * from './terms/terms-recompute.service';
 export * from './watch-schedules.service';
 export * from './watch-settings';

@@ -1,22 +1,22 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { BusinessCalendar, CalendarService, localDateOf, SubjectCalendar } from '@ventanilla/calendar';
 import {
+  Case,
+  CaseWrite,
+  CaseWrites,
   MILESTONE_EVENTS,
   milestoneApplies,
   MilestoneJobData,
   milestoneJobId,
   MilestoneKind,
-  milestoneSettings,
   noticeLanguage,
-  syncMilestones,
+  SYSTEM,
   termDueDate,
 } from '@ventanilla/cases';
 import { Clock, EnvDto } from '@ventanilla/config';
 import { MailData, MailJob, MailService, StaffCaseRef } from '@ventanilla/mail';
 import { messagesTo, NoticeRecipients, requestPageUrl, staffCasePageUrl } from '@ventanilla/notices';
-import { Outbox } from '@ventanilla/queue';
-import { DataSource, EntityManager } from 'typeorm';
-import { lockWatchedCases, WatchedCase } from './watched-case';
+import { DataSource } from 'typeorm';
 
 export interface FireResult {
   fired: number;
@@ -43,9 +43,9 @@ export class MilestoneEffects {
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly writes: CaseWrites,
     private readonly calendar: CalendarService,
     private readonly mail: MailService,
-    private readonly outbox: Outbox,
     private readonly clock: Clock,
     private readonly recipients: NoticeRecipients,
     @Inject(EnvDto) private readonly config: EnvDto,
@@ -62,29 +62,20 @@ export class MilestoneEffects {
       [data.caseId, data.kind, dueAt.toISOString()],
     );
     if (pending.length === 0) return { stale: true };
-    const result = await this.dataSource.transaction(async (tx) => {
-      const cases = await lockWatchedCases(tx, 'c.id = $1', [data.caseId]);
-      return this.fireDue(tx, cases, now);
-    });
-    this.outbox.wake();
-    return result;
+    return this.writes.run(async (w) => this.fireDue(w, await w.lockMany({ ids: [data.caseId] })), { now });
   }
 
   /**
-   * Fires every due milestone of the given (locked) cases, oldest first, after bringing their
-   * milestones in line with their current state. The caller commits and wakes the outbox.
+   * Fires every due milestone of the given cases (locked in `w`), oldest first, after bringing
+   * their milestones in line with their current state.
    */
-  async fireDue(tx: EntityManager, cases: WatchedCase[], now: Date): Promise<FireResult> {
+  async fireDue(w: CaseWrite, cases: Case[]): Promise<FireResult> {
     if (cases.length === 0) return { fired: 0, skipped: 0 };
-    const { calendar } = await this.calendar.current(tx);
-    const subjects = new Map<string, SubjectCalendar>();
-    const subjectOf = (c: WatchedCase): SubjectCalendar => {
-      let s = subjects.get(c.subject.code);
-      if (!s) subjects.set(c.subject.code, (s = this.calendar.subjectCalendar(c.subject)));
-      return s;
-    };
+    const { tx, now } = w;
+    const { calendar } = w.calendar;
+    const subjectOf = (c: Case): SubjectCalendar => w.subjectCalendar(c.subject!);
     // Self-healing: a change that bypassed CaseActions still gets its milestones right before they fire.
-    const jobs = await syncMilestones(tx, cases.map((c) => ({ id: c.id, state: c, subject: subjectOf(c) })), calendar, now, milestoneSettings(this.config));
+    await w.syncMilestones(cases);
     const due: DueRow[] = await tx.query(
       `SELECT case_id, kind, due_at FROM case_milestones
        WHERE case_id = ANY($1::uuid[]) AND due_at <= $2 AND done_at IS NULL AND canceled_at IS NULL
@@ -112,53 +103,41 @@ export class MilestoneEffects {
       : [[], 0];
     const won = new Set(claimed.map((r) => `${r.case_id}/${r.kind}`));
     // Everyone to tell, per subject, read once for the batch under the same transaction.
-    const codes = won.size > 0 ? [...new Set(cases.map((c) => c.subject.code))] : [];
+    const codes = won.size > 0 ? [...new Set(cases.map((c) => c.subjectCode))] : [];
     const staff: StaffOf = { uip: await this.recipients.ofSubjects(tx, codes, 'uip'), appeal: await this.recipients.ofSubjects(tx, codes, 'appeal') };
-    const events: { caseId: string; type: string; data: Record<string, unknown> }[] = [];
-    const mails: MailJob[] = [];
     let fired = 0;
     for (const { row, applies } of outcomes) {
       if (!applies || !won.has(`${row.case_id}/${row.kind}`)) continue;
       fired++;
       const c = byId.get(row.case_id)!;
       const type = MILESTONE_EVENTS[row.kind];
-      if (type) events.push({ caseId: c.id, type, data: eventData(row.kind, c) });
-      mails.push(...this.mails(row, c, staff, calendar, subjectOf(c), now));
+      // In due order: each case's history reads in the order its milestones fell.
+      if (type) w.event(c.id, type, SYSTEM, eventData(row.kind, c));
+      w.mail(...this.mails(row, c, staff, calendar, subjectOf(c), now));
     }
-    if (events.length > 0) {
-      // One statement for the whole batch; ordinality keeps each case's events in due order.
-      await tx.query(
-        `INSERT INTO case_events (case_id, type, at, actor_kind, data)
-         SELECT case_id, type, $4, 'system', data
-         FROM unnest($1::uuid[], $2::text[], $3::jsonb[]) WITH ORDINALITY AS x(case_id, type, data, n) ORDER BY n`,
-        [events.map((e) => e.caseId), events.map((e) => e.type), events.map((e) => JSON.stringify(e.data)), now.toISOString()],
-      );
-    }
-    await this.mail.enqueue(tx, mails);
-    await this.outbox.add(tx, jobs);
     const result = { fired, skipped: claimed.length - fired };
     if (claimed.length > 0) this.logger.debug(`Hitos atendidos: ${result.fired} con efecto, ${result.skipped} omitidos`);
     return result;
   }
 
-  private mails(row: DueRow, c: WatchedCase, staff: StaffOf, calendar: BusinessCalendar, subject: SubjectCalendar, now: Date): MailJob[] {
+  private mails(row: DueRow, c: Case, staff: StaffOf, calendar: BusinessCalendar, subject: SubjectCalendar, now: Date): MailJob[] {
     const base = milestoneJobId(c.id, row.kind, row.due_at);
     const terms = this.calendar.terms;
     const toStaff = <T extends StaffTemplate>(audience: keyof StaffOf, template: T, data: Omit<MailData<T>, StaffRefField>): MailJob[] =>
-      messagesTo(this.mail, staff[audience].get(c.subject.code) ?? [], `${base}-staff`, template, {
-        subjectName: c.subject.name,
+      messagesTo(this.mail, staff[audience].get(c.subjectCode) ?? [], `${base}-staff`, template, {
+        subjectName: c.subject!.name,
         folio: c.folio,
         caseId: c.id,
         caseUrl: staffCasePageUrl(this.config, c.id),
-        language: noticeLanguage(c.requesterLanguage),
+        language: noticeLanguage(c.request!.language),
         terms,
         ...data,
       } as MailData<T>);
-    const requester = c.requesterEmail;
+    const requester = c.request!.requesterEmail;
     const toRequester = {
-      requesterName: c.requesterName,
+      requesterName: c.request!.requesterName,
       folio: c.folio,
-      subjectName: c.subject.name,
+      subjectName: c.subject!.name,
       followUrl: requestPageUrl(this.config, c.folio),
     };
     const requesterKey = `${base}-requester`;
@@ -210,7 +189,7 @@ interface StaffOf {
 type StaffTemplate = 'term-reminder' | 'extension-window' | 'case-overdue-uip' | 'ficta-expired-uip' | 'appeal-overdue-staff';
 type StaffRefField = keyof StaffCaseRef | 'terms';
 
-function eventData(kind: MilestoneKind, c: WatchedCase): Record<string, unknown> {
+function eventData(kind: MilestoneKind, c: Case): Record<string, unknown> {
   switch (kind) {
     case 'overdue':
       return { termDueDate: termDueDate(c), fictaDueDate: c.fictaDueDate };

@@ -1,23 +1,14 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { CaseWrites } from '@ventanilla/cases';
 import { Clock } from '@ventanilla/config';
-import { Outbox } from '@ventanilla/queue';
-import { DataSource } from 'typeorm';
 import { WATCH_SETTINGS, WatchSettings } from '../watch-settings';
 import { FireResult, MilestoneEffects } from './milestone-effects.service';
-import { lockWatchedCases } from './watched-case';
 
 export interface SweepResult extends FireResult {
   cases: number;
   failed: number;
   ms: number;
 }
-
-// The cases of the oldest pending milestones, read off the partial index; a case whose lock is
-// held (an officer's action, another worker's sweep) is skipped and comes back next pass.
-const DUE_CASES = `c.id IN (
-  SELECT case_id FROM case_milestones
-  WHERE due_at <= $1 AND done_at IS NULL AND canceled_at IS NULL AND case_id <> ALL($2::uuid[])
-  ORDER BY due_at LIMIT $3)`;
 
 /**
  * Nothing is lost: whatever milestone is due and not done — its job lost in a Redis flush, a
@@ -30,9 +21,8 @@ export class MilestoneSweep {
   private running?: Promise<SweepResult>;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly writes: CaseWrites,
     private readonly effects: MilestoneEffects,
-    private readonly outbox: Outbox,
     private readonly clock: Clock,
     @Inject(WATCH_SETTINGS) private readonly settings: WatchSettings,
   ) {}
@@ -52,11 +42,17 @@ export class MilestoneSweep {
     for (;;) {
       let ids: string[] = [];
       try {
-        const batch = await this.dataSource.transaction(async (tx) => {
-          const cases = await lockWatchedCases(tx, DUE_CASES, [now.toISOString(), [...failed, ...excluded], this.settings.sweepBatch], { skipLocked: true });
-          ids = cases.map((c) => c.id);
-          return { cases: cases.length, ...(await this.effects.fireDue(tx, cases, now)) };
-        });
+        const batch = await this.writes.run(
+          async (w) => {
+            // The cases of the oldest pending milestones; a case whose lock is held (an officer's
+            // action, another worker's sweep) is skipped and comes back next pass.
+            const due = { at: now, limit: this.settings.sweepBatch, except: [...failed, ...excluded] };
+            const cases = await w.lockMany({ milestonesDue: due }, { skipLocked: true });
+            ids = cases.map((c) => c.id);
+            return { cases: cases.length, ...(await this.effects.fireDue(w, cases)) };
+          },
+          { now },
+        );
         if (batch.cases === 0) break;
         // Cases that had nothing left to claim (a racing job did it) are not read again this pass.
         if (batch.fired + batch.skipped === 0) excluded.push(...ids);
@@ -71,7 +67,6 @@ export class MilestoneSweep {
         total.fired += alone.fired;
         total.skipped += alone.skipped;
       }
-      this.outbox.wake();
     }
     total.failed = failed.length;
     total.ms = Date.now() - started;
@@ -88,9 +83,7 @@ export class MilestoneSweep {
     const sum: FireResult = { fired: 0, skipped: 0 };
     for (const id of ids) {
       try {
-        const r = await this.dataSource.transaction(async (tx) =>
-          this.effects.fireDue(tx, await lockWatchedCases(tx, 'c.id = $1', [id], { skipLocked: true }), now),
-        );
+        const r = await this.writes.run(async (w) => this.effects.fireDue(w, await w.lockMany({ ids: [id] }, { skipLocked: true })), { now });
         sum.fired += r.fired;
         sum.skipped += r.skipped;
       } catch (error) {

@@ -1,10 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { CalendarService, LegalClock, LocalDate, localDateOf, SubjectCalendar } from '@ventanilla/calendar';
-import { milestoneSettings, OPEN_CASE_SQL, syncMilestones } from '@ventanilla/cases';
-import { Clock, EnvDto } from '@ventanilla/config';
-import { Outbox } from '@ventanilla/queue';
-import { DataSource } from 'typeorm';
-import { lockWatchedCases, WatchedCase } from '../milestones/watched-case';
+import { LegalClock, LocalDate, localDateOf, SubjectCalendar } from '@ventanilla/calendar';
+import { Case, CaseTerms, CaseWrites, SYSTEM } from '@ventanilla/cases';
 import { WATCH_SETTINGS, WatchSettings } from '../watch-settings';
 
 export interface RecomputeTermsData {
@@ -26,13 +22,6 @@ export interface RecomputeResult {
   changed: number;
 }
 
-// Open cases whose terms run over the declared day, or every open case of a subject whose
-// Saturdays or closing time changed. received_on stays: a request is not received again when a
-// past day turns inhábil or the office's hours change.
-const TOUCHED = `${OPEN_CASE_SQL} AND c.id > $1
-  AND ($2::date IS NULL OR (c.received_on < $2::date AND ($2::date <= c.ficta_due_date OR $2::date <= c.appeal_due_date)))
-  AND ($3::text IS NULL OR c.subject_code = $3)`;
-
 const FIRST_ID = '00000000-0000-0000-0000-000000000000';
 
 /**
@@ -46,12 +35,8 @@ export class TermsRecompute {
   private readonly logger = new Logger(TermsRecompute.name);
 
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly calendar: CalendarService,
-    private readonly outbox: Outbox,
-    private readonly clock: Clock,
+    private readonly writes: CaseWrites,
     @Inject(WATCH_SETTINGS) private readonly settings: WatchSettings,
-    @Inject(EnvDto) private readonly config: EnvDto,
   ) {}
 
   async run(data: RecomputeTermsData): Promise<RecomputeResult> {
@@ -61,66 +46,46 @@ export class TermsRecompute {
     const total: RecomputeResult = { seen: 0, changed: 0 };
     let after = FIRST_ID;
     for (let batch = 1; ; batch++) {
-      const result = await this.dataSource.transaction(async (tx) => {
-        const cases = await lockWatchedCases(tx, TOUCHED, [after, data.date, data.subjectCode], {
-          tail: `ORDER BY c.id LIMIT ${this.settings.recomputeBatch}`,
+      const result = await this.writes.run(async (w) => {
+        // Open cases whose terms run over the declared day, or every open case of a subject whose
+        // Saturdays or closing time changed.
+        const cases = await w.lockMany({
+          open: true,
+          afterId: after,
+          termsRunOver: data.date,
+          subjectCode: data.subjectCode,
+          limit: this.settings.recomputeBatch,
         });
         if (cases.length === 0) return { seen: 0, changed: 0, last: after };
-        const { clock, calendar } = await this.calendar.current(tx);
-        const now = this.clock.now();
-        const changed: { c: WatchedCase; before: CaseTermDates; after: CaseTermDates; receivedOn: LocalDate; subject: SubjectCalendar }[] = [];
+        const { clock, calendar } = w.calendar;
+        const changed: { case: Case; before: CaseTermDates; terms: CaseTerms }[] = [];
         for (const c of cases) {
-          const subject = this.calendar.subjectCalendar(c.subject);
+          const subject = w.subjectCalendar(c.subject!);
           const before = termDates(c);
-          // Settings changed: the office's days and hours decide the reception day too.
+          // Settings changed: the office's days and hours decide the reception day too. Otherwise
+          // received_on stays: a request is not received again when a past day turns inhábil.
           const receivedOn = data.date === null ? calendar.receptionDay(c.receivedAt, subject) : c.receivedOn;
           const next = recomputedTerms({ ...c, receivedOn }, data.date, clock, subject);
-          if (receivedOn !== c.receivedOn || !sameTerms(before, next)) changed.push({ c, before, after: next, receivedOn, subject });
+          if (receivedOn !== c.receivedOn || !sameTerms(before, next)) changed.push({ case: c, before, terms: { ...next, receivedOn } });
         }
-        if (changed.length > 0) {
-          await tx.query(
-            `UPDATE cases c SET received_on = x.received, due_date = x.due, extended_due_date = x.extended, ficta_due_date = x.ficta,
-               appeal_due_date = x.appeal, version = c.version + 1, updated_at = $6
-             FROM unnest($1::uuid[], $2::date[], $3::date[], $4::date[], $5::date[], $7::date[]) AS x(id, due, extended, ficta, appeal, received)
-             WHERE c.id = x.id`,
-            [
-              changed.map((x) => x.c.id),
-              changed.map((x) => x.after.dueDate),
-              changed.map((x) => x.after.extendedDueDate),
-              changed.map((x) => x.after.fictaDueDate),
-              changed.map((x) => x.after.appealDueDate),
-              now.toISOString(),
-              changed.map((x) => x.receivedOn),
-            ],
-          );
-          await tx.query(
-            `INSERT INTO case_events (case_id, type, at, actor_kind, data)
-             SELECT id, 'terms_recomputed', $3, 'system', data FROM unnest($1::uuid[], $2::jsonb[]) AS x(id, data)`,
-            [
-              changed.map((x) => x.c.id),
-              changed.map((x) =>
-                JSON.stringify({
-                  nonBusinessDay: data.date,
-                  ...(data.date === null ? { calendarSettings: true } : {}),
-                  subjectCode: data.subjectCode,
-                  before: x.before,
-                  after: x.after,
-                  ...(x.receivedOn !== x.c.receivedOn ? { receivedOn: { before: x.c.receivedOn, after: x.receivedOn } } : {}),
-                }),
-              ),
-              now.toISOString(),
-            ],
-          );
-          const targets = changed.map((x) => ({ id: x.c.id, state: { ...x.c, ...x.after, receivedOn: x.receivedOn }, subject: x.subject }));
-          await this.outbox.add(tx, await syncMilestones(tx, targets, calendar, now, milestoneSettings(this.config)));
+        for (const x of changed) {
+          w.event(x.case.id, 'terms_recomputed', SYSTEM, {
+            nonBusinessDay: data.date,
+            ...(data.date === null ? { calendarSettings: true } : {}),
+            subjectCode: data.subjectCode,
+            before: x.before,
+            after: termDates(x.terms),
+            ...(x.terms.receivedOn !== x.case.receivedOn ? { receivedOn: { before: x.case.receivedOn, after: x.terms.receivedOn } } : {}),
+          });
         }
+        await w.updateTerms(changed);
+        await w.syncMilestones(changed.map((x) => x.case));
         return { seen: cases.length, changed: changed.length, last: cases[cases.length - 1].id };
       });
       if (result.seen === 0) break;
       after = result.last;
       total.seen += result.seen;
       total.changed += result.changed;
-      this.outbox.wake();
       this.logger.log(`Recálculo de plazos por ${cause}: lote ${batch}, ${total.seen} caso(s) revisado(s), ${total.changed} con plazos nuevos`);
     }
     this.logger.log(`Recálculo de plazos por ${cause} (${scope}): ${total.changed} de ${total.seen} caso(s) cambiaron`);
@@ -128,7 +93,7 @@ export class TermsRecompute {
   }
 }
 
-function termDates(c: WatchedCase): CaseTermDates {
+function termDates(c: CaseTermDates): CaseTermDates {
   return { dueDate: c.dueDate, extendedDueDate: c.extendedDueDate, fictaDueDate: c.fictaDueDate, appealDueDate: c.appealDueDate };
 }
 
@@ -143,7 +108,7 @@ function sameTerms(a: CaseTermDates, b: CaseTermDates): boolean {
  * always when the subject's settings changed, `declared` null).
  */
 export function recomputedTerms(
-  c: Pick<WatchedCase, 'receivedOn' | 'extendedDueDate' | 'appealStatus' | 'appealDueDate' | 'appealFiledAt'>,
+  c: Pick<Case, 'receivedOn' | 'extendedDueDate' | 'appealStatus' | 'appealDueDate' | 'appealFiledAt'>,
   declared: LocalDate | null,
   clock: LegalClock,
   subject: SubjectCalendar,

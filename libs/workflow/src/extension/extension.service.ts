@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { StaffUser } from '@ventanilla/auth';
-import { CalendarService } from '@ventanilla/calendar';
-import { Case, CaseActions } from '@ventanilla/cases';
-import { Clock } from '@ventanilla/config';
+import { CaseActions } from '@ventanilla/cases';
 import { CaseNotices, noticeKey } from '../staff/case-notices.service';
 import { caseIdOrNotFound, ownSubjectOnly, staffActor } from '../staff/staff-case-access';
 import { StaffCaseView, StaffCaseViews } from '../staff/staff-case-views.service';
@@ -13,25 +11,23 @@ import { extensionNotAllowed, extensionRefusal } from './extension-rule';
 export class ExtensionService {
   constructor(
     private readonly actions: CaseActions,
-    private readonly calendar: CalendarService,
     private readonly notices: CaseNotices,
     private readonly views: StaffCaseViews,
-    private readonly clock: Clock,
   ) {}
 
   async extend(user: StaffUser, id: string, reason: string): Promise<StaffCaseView> {
     const event = 'extended';
-    const { clock } = await this.calendar.current();
     const updated = await this.actions.run(
       caseIdOrNotFound(id),
       {
         action: 'extend',
         event,
         actor: staffActor(user),
-        // Runs on the locked row, so two extensions at once see each other.
-        authorize: (c: Case) => {
+        // Runs on the locked row, so two extensions at once see each other; with the action's
+        // own instant and calendar, so the rule and the change agree on "now".
+        authorize: (c, ctx) => {
           ownSubjectOnly(user)(c);
-          const refusal = extensionRefusal(c, this.clock.now(), clock);
+          const refusal = extensionRefusal(c, ctx.now, ctx.calendar.clock);
           if (refusal) throw extensionNotAllowed(refusal, c.dueDate);
         },
       },

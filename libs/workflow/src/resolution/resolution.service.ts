@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { StaffUser } from '@ventanilla/auth';
 import { localDateOf } from '@ventanilla/calendar';
-import { CaseActions, deliverDocuments } from '@ventanilla/cases';
+import { CaseActions, deliverDocuments, isOverdue } from '@ventanilla/cases';
 import { EnvDto } from '@ventanilla/config';
 import { AppError } from '@ventanilla/http';
 import { CaseNotices, noticeKey } from '../staff/case-notices.service';
@@ -41,7 +41,8 @@ export class ResolutionService {
         c.resolutionType = dto.type;
         c.resolutionText = dto.text;
         c.classificationRef = classificationRef;
-        c.resolutionOnTime = !clock.isPast(c.termDueDate, ctx.now);
+        // On time: not overdue when resolved (the case is still open here; the transition follows the change).
+        c.resolutionOnTime = !isOverdue(c, ctx.now);
         c.businessDaysTaken = clock.businessDaysTaken(c.receivedOn, resolvedOn, ctx.subjectCalendar);
         return {
           eventData: {
