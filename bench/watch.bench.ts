@@ -1,17 +1,21 @@
-// The deadline watch at scale: 1,000,000 open cases with their milestones in a scratch database.
-// Times one sweep pass with 1% of the cases due, an idle pass, the outbox relay of what the sweep
-// enqueued, and the scheduling of milestone jobs into a private Redis (a subset, extrapolated),
-// with Redis memory per scheduled case. Drops its database and stops its Redis at the end.
-// Run: npx ts-node -r tsconfig-paths/register bench/watch.bench.ts   (BENCH_CASES to change the size)
+// The deadline watch at scale: 1,000,000 open cases with their milestones in a scratch database,
+// received over the last four weeks (the life of an open case: ten días hábiles of term, ten of
+// afirmativa ficta). Times one sweep pass with 1% of the cases due, an idle pass, the outbox
+// relay of what the sweep enqueued; then Redis: the bytes per open case with every pending
+// milestone scheduled (as before the horizon; a subset, extrapolated), the bytes per open case
+// at 1M with only the horizon's milestones (the real top-up on the whole million, measured with
+// INFO memory on a private Redis), and the time of one night's top-up for 1M open cases.
+// Drops its database and stops its Redis at the end.
+// Run: npm run bench:watch   (BENCH_CASES to change the size, BENCH_REDIS_CASES for the subset)
 import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { addDays, CalendarService, localDateOf, SubjectCalendar } from '@ventanilla/calendar';
 import { milestoneJob, milestoneSettings, planMilestones } from '@ventanilla/cases';
-import { ConfigModule, loadConfig } from '@ventanilla/config';
+import { Clock, ConfigModule, loadConfig } from '@ventanilla/config';
 import { DatabaseModule } from '@ventanilla/database';
-import { DEFAULT_JOB_OPTIONS, Outbox, QueueModule, QUEUES } from '@ventanilla/queue';
-import { MilestoneSweep, WatchCoreModule } from '@ventanilla/watch';
+import { bulkJob, DEFAULT_JOB_OPTIONS, Outbox, QueueModule, QUEUES } from '@ventanilla/queue';
+import { MilestoneSweep, MilestoneTopUp, WatchCoreModule } from '@ventanilla/watch';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { Client } from 'pg';
@@ -21,6 +25,8 @@ import { PrivateRedis } from '../test/support/redis-server';
 
 const CASES = Number(process.env.BENCH_CASES ?? 1_000_000);
 const DUE_EVERY = 100; // 1% of the cases have a milestone due
+const AGES = 28; // the other 99% were received 0..27 days ago, evenly
+const DAY_MS = 86_400_000;
 const REDIS_SUBSET = Math.min(CASES, Number(process.env.BENCH_REDIS_CASES ?? 100_000));
 const SERVER = process.env.BENCH_DATABASE_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const NAME = `ventanilla_bench_watch_${Date.now().toString(36)}`;
@@ -59,8 +65,9 @@ async function seedPlans(db: DataSource, calendarService: CalendarService): Prom
   ).map((s: { code: string; worksSaturdays: boolean; closingTime: string | null }) => calendarService.subjectCalendar(s));
   const today = localDateOf(new Date());
   // Group 0 (1%): received 20 days ago, so the term ran out a few days ago and its reminders
-  // already fired; groups 1-4 (99%): received in the last days, nothing due yet.
-  const groups = [addDays(today, -20), today, addDays(today, -1), addDays(today, -2), addDays(today, -3)];
+  // already fired, its overdue is due; groups 1-28 (99%): received 0..27 days ago, whatever
+  // of theirs fell due already fired (done), the rest is pending.
+  const groups = [addDays(today, -20), ...Array.from({ length: AGES }, (_, age) => addDays(today, -age))];
   const plans: unknown[] = [];
   const milestones: unknown[] = [];
   // Two groups may land on the same reception day (a weekend): its milestones are listed once.
@@ -108,26 +115,33 @@ async function seed(db: DataSource, subjects: number): Promise<void> {
   // Indexes are built after the load (much faster than row by row), as a restore would.
   await db.query(`DROP INDEX cases_folio, cases_subject_term, cases_received_on, cases_open_term`);
   await db.query(`CREATE UNLOGGED TABLE bench_requests AS SELECT row_number() OVER (ORDER BY id) AS k, id, folio FROM requests`);
+  // Each case's group, for the milestones below (two groups can share a reception day).
+  await db.query(
+    `CREATE UNLOGGED TABLE bench_cases AS
+     SELECT gen_random_uuid() AS id, g, CASE WHEN g % ${DUE_EVERY} = 0 THEN 0 ELSE 1 + g % ${AGES} END AS grp
+     FROM generate_series(1, $1::int) g`,
+    [CASES],
+  );
   await db.query(
     `INSERT INTO cases (id, request_id, folio, subject_code, status, channel, received_at, received_on, due_date, ficta_due_date, updated_at)
-     SELECT gen_random_uuid(), r.id, r.folio, p.code, 'received', 'web', p.received_on::timestamptz + interval '16 hours',
+     SELECT b.id, r.id, r.folio, p.code, 'received', 'web', p.received_on::timestamptz + interval '16 hours',
             p.received_on, p.due_date, p.ficta_due_date, now()
-     FROM generate_series(1, $1::int) g
-     JOIN bench_plan p ON p.grp = CASE WHEN g % ${DUE_EVERY} = 0 THEN 0 ELSE 1 + g % 4 END AND p.idx = g % $2::int
-     JOIN bench_requests r ON r.k = 1 + g % 1000`,
-    [CASES, subjects],
+     FROM bench_cases b
+     JOIN bench_plan p ON p.grp = b.grp AND p.idx = b.g % $1::int
+     JOIN bench_requests r ON r.k = 1 + b.g % 1000`,
+    [subjects],
   );
   log(`seed: ${n(CASES)} cases in ${seconds(t).toFixed(1)} s`);
   t = process.hrtime.bigint();
   await db.query(`ALTER TABLE case_milestones DROP CONSTRAINT case_milestones_case_id_fkey, DROP CONSTRAINT case_milestones_pkey`);
   await db.query(`DROP INDEX case_milestones_pending`);
-  // Group 0's reminders are done (they fired before the bench's "now"); its overdue is due.
+  // What fell due before the bench's "now" fired then (done), except group 0's overdue: due now.
   await db.query(
     `INSERT INTO case_milestones (case_id, kind, due_at, done_at, outcome)
-     SELECT c.id, m.kind, m.due_at,
-            CASE WHEN m.due_at <= now() AND m.kind <> 'overdue' THEN m.due_at END,
-            CASE WHEN m.due_at <= now() AND m.kind <> 'overdue' THEN 'fired' END
-     FROM cases c JOIN bench_milestones m ON m.code = c.subject_code AND m.received_on = c.received_on`,
+     SELECT c.id, m.kind, m.due_at, CASE WHEN x.done THEN m.due_at END, CASE WHEN x.done THEN 'fired' END
+     FROM cases c JOIN bench_cases b ON b.id = c.id
+     JOIN bench_milestones m ON m.code = c.subject_code AND m.received_on = c.received_on
+     CROSS JOIN LATERAL (SELECT m.due_at <= now() AND NOT (b.grp = 0 AND m.kind = 'overdue') AS done) x`,
   );
   const [{ rows }] = await db.query(`SELECT count(*)::int AS rows FROM case_milestones`);
   log(`seed: ${n(rows)} milestones in ${seconds(t).toFixed(1)} s`);
@@ -142,6 +156,26 @@ async function seed(db: DataSource, subjects: number): Promise<void> {
   await db.query(`VACUUM ANALYZE cases`);
   await db.query(`VACUUM ANALYZE case_milestones`);
   log(`seed: indexes and statistics in ${seconds(t).toFixed(1)} s`);
+}
+
+/** Flushes the private Redis and gives its memory then (scripts and allocator overhead stay out of the figures). */
+async function emptyRedis(url: string): Promise<number> {
+  const client = new Redis(url);
+  await client.flushall();
+  client.disconnect();
+  return redisMemory(url);
+}
+
+async function sampleJob(url: string): Promise<{ key: string; bytes: number; encoding: unknown } | undefined> {
+  const client = new Redis(url);
+  try {
+    const [, keys] = await client.scan('0', 'MATCH', '{bench}:bull:deadlines:ms-*', 'COUNT', 1000);
+    const key = keys[0];
+    if (!key) return undefined;
+    return { key, bytes: Number(await client.memory('USAGE', key)), encoding: await client.object('ENCODING', key) };
+  } finally {
+    client.disconnect();
+  }
 }
 
 async function redisMemory(url: string): Promise<number> {
@@ -162,9 +196,12 @@ async function main(): Promise<void> {
     REDIS_URL: redis.url,
     REDIS_PREFIX: '{bench}',
     OUTBOX_POLL_MS: '3600000',
+    // The seed writes a million rows per statement; the 10 s default is for requests.
+    DB_STATEMENT_TIMEOUT_MS: '900000',
     LOG_LEVEL: 'warn',
   });
-  const app = await NestFactory.createApplicationContext(BenchModule, { logger: ['error', 'warn'] });
+  // BENCH_VERBOSE=1 shows the services' own progress lines (the top-up logs one per page).
+  const app = await NestFactory.createApplicationContext(BenchModule, { logger: process.env.BENCH_VERBOSE === '1' ? ['error', 'warn', 'log'] : ['error', 'warn'] });
   try {
     const db = app.get(DataSource);
     const [{ subjects }] = await db.query(`SELECT count(*)::int AS subjects FROM subjects`);
@@ -201,39 +238,64 @@ async function main(): Promise<void> {
     const relaySeconds = seconds(t);
     log(`outbox relay (the real Outbox: addBulk per run of rows): ${n(relayed)} of ${n(pending)} rows in ${relaySeconds.toFixed(1)} s (${n(relayed / relaySeconds)} jobs/s)`);
 
-    // Scheduling: the pending milestones of a subset of cases, added in bulk as the jobs the outbox would add.
-    const client = new Redis(redis.url);
-    await client.flushall();
-    client.disconnect();
-    const memoryBefore = await redisMemory(redis.url);
+    // Before the horizon: every pending milestone of a subset of cases, as the jobs the outbox added.
+    const memoryEmpty = await emptyRedis(redis.url);
     const queue = new Queue(QUEUES.deadlines.name, { connection: { host: '127.0.0.1', port: redis.port }, prefix: '{bench}:bull', defaultJobOptions: DEFAULT_JOB_OPTIONS });
     const rows: { case_id: string; kind: 'overdue'; due_at: Date }[] = await db.query(
       `SELECT m.case_id, m.kind, m.due_at FROM (SELECT id FROM cases ORDER BY id LIMIT $1) c
-       JOIN case_milestones m ON m.case_id = c.id WHERE m.done_at IS NULL AND m.canceled_at IS NULL`,
+       JOIN case_milestones m ON m.case_id = c.id WHERE m.done_at IS NULL AND m.canceled_at IS NULL AND m.due_at > now()`,
       [REDIS_SUBSET],
     );
     t = process.hrtime.bigint();
     const CHUNK = 1000;
     for (let i = 0; i < rows.length; i += CHUNK) {
-      const now = Date.now();
       await queue.addBulk(
         rows.slice(i, i + CHUNK).map((r) => {
           const entry = milestoneJob(r.case_id, r.kind, r.due_at);
-          return { name: entry.job, data: entry.payload, opts: { jobId: entry.jobId, delay: Math.max(0, r.due_at.getTime() - now) } };
+          return bulkJob(entry.queue, entry.job, entry.payload, entry.jobId!, r.due_at);
         }),
       );
     }
     const addSeconds = seconds(t);
-    const memoryAfter = await redisMemory(redis.url);
+    const allPending = (await redisMemory(redis.url)) - memoryEmpty;
     await queue.close();
-    const perCase = (memoryAfter - memoryBefore) / REDIS_SUBSET;
+    const perCaseBefore = allPending / REDIS_SUBSET;
     log(
-      `scheduling: ${n(rows.length)} delayed jobs for ${n(REDIS_SUBSET)} cases in ${addSeconds.toFixed(1)} s with addBulk(${CHUNK}) ` +
-        `(${n(rows.length / addSeconds)} jobs/s; ${n(CASES)} cases extrapolated: ${((addSeconds * CASES) / REDIS_SUBSET).toFixed(0)} s)`,
+      `before the horizon (every pending milestone a job): ${n(rows.length)} delayed jobs for ${n(REDIS_SUBSET)} cases in ${addSeconds.toFixed(1)} s ` +
+        `(${n(rows.length / addSeconds)} jobs/s), ${((allPending) / 1048576).toFixed(1)} MB → ${n(perCaseBefore)} bytes per open case, ` +
+        `${n(allPending / rows.length)} bytes per job; ${n(CASES)} cases extrapolated: ${((perCaseBefore * CASES) / 1073741824).toFixed(2)} GB`,
+    );
+
+    // With the horizon: what the real top-up puts in an empty Redis (a first start, or after a flush) for every case.
+    const topUp = app.get(MilestoneTopUp);
+    const horizonDays = loadConfig({}).WATCH_SCHEDULE_HORIZON_DAYS;
+    const memoryBefore = await emptyRedis(redis.url);
+    t = process.hrtime.bigint();
+    const full = await topUp.run();
+    const fullSeconds = seconds(t);
+    const horizonBytes = (await redisMemory(redis.url)) - memoryBefore;
+    const [{ pending: pendingMilestones }] = await db.query(`SELECT count(*)::int AS pending FROM case_milestones WHERE done_at IS NULL AND canceled_at IS NULL AND due_at > now()`);
+    log(
+      `with a ${horizonDays}-day horizon: the top-up from an empty Redis scheduled ${n(full.scheduled)} of ${n(pendingMilestones)} pending milestones ` +
+        `in ${fullSeconds.toFixed(1)} s (${n(full.scheduled / fullSeconds)} jobs/s)`,
     );
     log(
-      `redis memory: ${((memoryAfter - memoryBefore) / 1048576).toFixed(1)} MB for ${n(REDIS_SUBSET)} cases → ${n(perCase)} bytes per case, ` +
-        `${n((memoryAfter - memoryBefore) / rows.length)} bytes per job; ${n(CASES)} cases extrapolated: ${((perCase * CASES) / 1073741824).toFixed(2)} GB`,
+      `redis memory at ${n(CASES)} open cases (INFO used_memory): ${(horizonBytes / 1048576).toFixed(1)} MB → ${n(horizonBytes / CASES)} bytes per open case ` +
+        `(${n(horizonBytes / Math.max(1, full.scheduled))} bytes per job; before the horizon ${n(perCaseBefore)} → ${(perCaseBefore / (horizonBytes / CASES)).toFixed(1)}× less)`,
+    );
+    const sample = await sampleJob(redis.url);
+    if (sample) log(`one milestone job: MEMORY USAGE ${n(sample.bytes)} bytes for its hash (${sample.encoding}), key ${sample.key}`);
+
+    // One night's top-up: the next day comes within reach.
+    const clock = app.get(Clock);
+    const tomorrow = new Date(Date.now() + DAY_MS);
+    clock.now = () => tomorrow;
+    t = process.hrtime.bigint();
+    const night = await topUp.run();
+    const nightSeconds = seconds(t);
+    log(
+      `one night's top-up at ${n(CASES)} open cases: ${n(night.scheduled)} milestones (${night.from} – ${night.until}) ` +
+        `in ${nightSeconds.toFixed(1)} s (${n(night.scheduled / nightSeconds)} jobs/s)`,
     );
   } finally {
     await app.close();
