@@ -20,6 +20,14 @@ export class EnvDto {
   @Matches(/^postgres(ql)?:\/\//)
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/ventanilla';
 
+  /**
+   * A read replica of DATABASE_URL (optional): monitoring, open data and the public statistics
+   * and reports read there; everything else stays on the primary.
+   */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\//)
+  DATABASE_READ_URL?: string;
+
   @Matches(/^rediss?:\/\//)
   REDIS_URL = 'redis://127.0.0.1:6379';
 

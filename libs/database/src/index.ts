@@ -4,3 +4,4 @@ export * from './migrations';
 export * from './prepare-database';
 export * from './database-unavailable';
 export * from './pool-limits';
+export * from './read-replica';

@@ -53,7 +53,7 @@ export class OpenDataService {
     let release: (error?: unknown) => void = () => undefined;
     let failure: unknown;
     try {
-      // A read replica when TypeORM has one, the primary otherwise.
+      // DATABASE_READ_URL's replica when set (TypeORM replication's read pool), the primary otherwise.
       const [client, releaseClient] = (await (this.db.driver as PostgresDriver).obtainSlaveConnection()) as [PoolClient, (error?: unknown) => void];
       release = releaseClient;
       const rows = client.query(new QueryStream(OPEN_DATA_SQL, [from, to, today], { batchSize: CURSOR_BATCH, rowMode: 'array' }));

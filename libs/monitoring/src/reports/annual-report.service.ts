@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { localDateOf } from '@ventanilla/calendar';
 import { APPEAL_GROUNDS, APPEAL_OUTCOMES, AppealGround, AppealOutcome, Channel, CHANNELS, DELIVERY_FORMATS, DeliveryFormat } from '@ventanilla/cases';
 import { Clock } from '@ventanilla/config';
+import { ReadReplica } from '@ventanilla/database';
 import { AppError } from '@ventanilla/http';
 import { SubjectsService } from '@ventanilla/subjects';
-import { DataSource } from 'typeorm';
 import { caseMeasuresSelect, toCaseMeasures } from '../shared/case-measures';
 import { yearPeriod } from '../shared/period';
 import { literal, oneDecimal } from '../shared/sql';
@@ -21,7 +20,7 @@ const byValue = <T extends string>(values: readonly T[], prefix: string, column:
 @Injectable()
 export class AnnualReportService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly replica: ReadReplica,
     private readonly subjects: SubjectsService,
     private readonly clock: Clock,
   ) {}
@@ -36,7 +35,7 @@ export class AnnualReportService {
     }
     const subject = await this.subjects.get(subjectCode);
     const { from, to } = yearPeriod(year);
-    const [row]: Record<string, unknown>[] = await this.db.query(
+    const [row]: Record<string, unknown>[] = await this.replica.query(
       `SELECT ${caseMeasuresSelect('$4')},
               count(*) FILTER (WHERE c.status = 'withdrawn')::int AS withdrawn,
               count(*) FILTER (WHERE c.status = 'clarification_requested')::int AS "awaitingClarification",
@@ -55,7 +54,7 @@ export class AnnualReportService {
         WHERE c.subject_code = $1 AND c.received_on BETWEEN $2::date AND $3::date`,
       [subject.code, from, to, today, APPEAL_GROUNDS],
     );
-    const languages: { code: string; n: number }[] = await this.db.query(
+    const languages: { code: string; n: number }[] = await this.replica.query(
       `SELECT lower(r.language) AS code, count(*)::int AS n
          FROM cases c JOIN requests r ON r.id = c.request_id
         WHERE c.subject_code = $1 AND c.received_on BETWEEN $2::date AND $3::date

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { localDateOf } from '@ventanilla/calendar';
 import { Clock } from '@ventanilla/config';
+import { ReadReplica } from '@ventanilla/database';
 import { reachableSql } from '@ventanilla/notices';
-import { DataSource } from 'typeorm';
 import { caseMeasuresSelect, toCaseMeasures } from '../shared/case-measures';
 import { resolvePeriod } from '../shared/period';
 import { SubjectStatsQuery, SubjectStatsView } from './subject-stats.dto';
@@ -15,7 +14,7 @@ import { SubjectStatsQuery, SubjectStatsView } from './subject-stats.dto';
 @Injectable()
 export class SubjectStatsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly replica: ReadReplica,
     private readonly clock: Clock,
   ) {}
 
@@ -25,7 +24,7 @@ export class SubjectStatsService {
     const params: unknown[] = [period.from, period.to, today];
     const filters = subjectFilters(query, params);
     const order = query.sort === 'received' ? 'received DESC, s.code' : 's.code';
-    const rows: Record<string, unknown>[] = await this.db.query(
+    const rows: Record<string, unknown>[] = await this.replica.query(
       `SELECT s.code, s.name, ${reachableSql('s')} AS reachable,
               ${caseMeasuresSelect('$3')}
          FROM cases c
@@ -37,7 +36,7 @@ export class SubjectStatsService {
     );
     // Every active body nobody can reach, with or without cases in the period: the regulator's finding.
     const scopeParams: unknown[] = [];
-    const unreachableSubjects: { code: string; name: string }[] = await this.db.query(
+    const unreachableSubjects: { code: string; name: string }[] = await this.replica.query(
       `SELECT s.code, s.name FROM subjects s WHERE s.active AND NOT ${reachableSql('s')} ${subjectFilters(query, scopeParams)} ORDER BY s.code`,
       scopeParams,
     );
