@@ -12,9 +12,9 @@ import { QueueModule } from '@ventanilla/queue';
 import { RequestPagesModule, RequestsModule } from '@ventanilla/requests';
 import { RoutingModule } from '@ventanilla/routing';
 import { SubjectsModule } from '@ventanilla/subjects';
-import { RequesterPagesModule, WorkflowModule } from '@ventanilla/workflow';
+import { OfficerPagesModule, RequesterPagesModule, WorkflowModule } from '@ventanilla/workflow';
 
 @Module({
-  imports: [ConfigModule, LoggingModule, DatabaseModule, QueueModule, ApiHealthModule, SubjectsModule, AuthModule, RequestsModule, RoutingModule, CalendarModule, WorkflowModule, MonitoringModule, DocumentsModule, AdministrationModule, RequestPagesModule, RequesterPagesModule, MonitoringPagesModule, StaffPagesModule, AdminPagesModule],
+  imports: [ConfigModule, LoggingModule, DatabaseModule, QueueModule, ApiHealthModule, SubjectsModule, AuthModule, RequestsModule, RoutingModule, CalendarModule, WorkflowModule, MonitoringModule, DocumentsModule, AdministrationModule, RequestPagesModule, RequesterPagesModule, MonitoringPagesModule, StaffPagesModule, AdminPagesModule, OfficerPagesModule],
 })
 export class AppModule {}

@@ -5,3 +5,4 @@ export * from './registration/received-at';
 export * from './staff/staff-case-views.service';
 export * from './workflow.module';
 export * from './pages/request-pages.module';
+export * from './staff-pages/officer-pages.module';

@@ -46,6 +46,7 @@ import { TransferService } from './transfer/transfer.service';
     TransferService,
     AppealService,
   ],
-  exports: [AppealService],
+  // The pages call the same services as the API (the officer's pages in ./staff-pages).
+  exports: [AppealService, StaffCaseViews, CaseListingService, RegistrationService, ClarificationService, ExtensionService, ResolutionService, TransferService],
 })
 export class WorkflowModule {}

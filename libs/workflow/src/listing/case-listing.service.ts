@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { requiresSubject, StaffUser } from '@ventanilla/auth';
 import { localDateOf } from '@ventanilla/calendar';
-import { Case, overdueCaseSql } from '@ventanilla/cases';
+import { Case, OPEN_CASE_SQL, overdueCaseSql } from '@ventanilla/cases';
 import { Clock } from '@ventanilla/config';
 import { Repository } from 'typeorm';
 import { StaffCaseView, StaffCaseViews } from '../staff/staff-case-views.service';
@@ -25,6 +25,16 @@ export class CaseListingService {
     if (requiresSubject(user.role)) qb.andWhere('c.subject_code = :own', { own: user.subjectCode });
     if (query.subject) qb.andWhere('c.subject_code = :subject', { subject: query.subject });
     if (query.status) qb.andWhere('c.status = :status', { status: query.status });
+    if (query.open) qb.andWhere(query.open === 'true' ? OPEN_CASE_SQL : `NOT ${OPEN_CASE_SQL}`);
+    if (query.channel) qb.andWhere('c.channel = :channel', { channel: query.channel });
+    if (query.q) {
+      // Accents and case ignored, as people type them; the words as one phrase.
+      qb.andWhere(
+        `EXISTS (SELECT 1 FROM requests r WHERE r.id = c.request_id
+           AND immutable_unaccent(lower(r.description)) LIKE '%' || immutable_unaccent(lower(:q)) || '%' ESCAPE '\\')`,
+        { q: query.q.replace(/[\\%_]/g, (ch) => `\\${ch}`) },
+      );
+    }
     if (query.overdue) {
       qb.andWhere(query.overdue === 'true' ? OVERDUE : `NOT ${OVERDUE}`, {
         today: localDateOf(this.clock.now()),

@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { CASE_STATUSES, CaseStatus } from '@ventanilla/cases';
+import { CASE_STATUSES, CaseStatus, Channel, CHANNELS } from '@ventanilla/cases';
 import { OffsetField } from '@ventanilla/http';
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 
 export class ListCasesQuery {
   @ApiPropertyOptional({ enum: CASE_STATUSES })
@@ -14,6 +14,23 @@ export class ListCasesQuery {
   @IsOptional()
   @IsIn(['true', 'false'])
   overdue?: 'true' | 'false';
+
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'Solo los abiertos (recibidos, con aclaración pedida o prorrogados), o solo los cerrados' })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  open?: 'true' | 'false';
+
+  @ApiPropertyOptional({ enum: CHANNELS, description: 'Por dónde llegó la solicitud' })
+  @IsOptional()
+  @IsIn(CHANNELS)
+  channel?: Channel;
+
+  @ApiPropertyOptional({ maxLength: 200, example: 'presupuesto', description: 'Texto en la descripción de la solicitud (sin distinguir mayúsculas ni tildes)' })
+  @IsOptional()
+  @IsString()
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @MaxLength(200)
+  q?: string;
 
   @ApiPropertyOptional({ example: 'MINFIN', description: 'Oficiales y máximas autoridades solo ven su propio sujeto obligado' })
   @IsOptional()
