@@ -9,11 +9,12 @@
 // baseline's lookup).
 // Run: npm run bench:http   (BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_DIST=1, BASELINE_DIR, BENCH_CPU_PROF=<folder>)
 import 'reflect-metadata';
-import { ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
+import { ChildProcess, execFile, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { migrateAndSeed } from '../apps/api/src/migrate';
 import { freePort, PrivateRedis } from '../test/support/redis-server';
@@ -38,6 +39,7 @@ const FILING = {
   deliveryFormat: 'electronic',
 };
 
+const execFileAsync = promisify(execFile);
 const log = (line: string) => console.log(line);
 const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 
@@ -139,8 +141,11 @@ function wrkScripts(dir: string): { filing: string; get: (code?: string) => stri
   return { filing, get };
 }
 
-function wrk(script: string, url: string, seconds = SECONDS): Figures {
-  const out = execFileSync('wrk', ['-t1', `-c${CONNECTIONS}`, `-d${seconds}s`, '--timeout', '10s', '-s', script, url], {
+// Asynchronous on purpose: while wrk runs, this process must keep reading the servers' output.
+// A synchronous wait leaves the api's stdout pipe unread; once it fills, every log write of the
+// api blocks (pino writes synchronously), and the bench measures a stalled pipe, not the server.
+async function wrk(script: string, url: string, seconds = SECONDS): Promise<Figures> {
+  const { stdout: out } = await execFileAsync('wrk', ['-t1', `-c${CONNECTIONS}`, `-d${seconds}s`, '--timeout', '10s', '-s', script, url], {
     encoding: 'utf8',
     maxBuffer: 1 << 20,
   });
@@ -244,10 +249,10 @@ async function main(): Promise<void> {
 
     // A short warm-up of every path on both (JIT, pools, caches), not counted.
     for (const who of ['baseline', 'ventanilla'] as const) {
-      wrk(scripts.filing, `${bases[who]}/api/v1/requests`, 2);
-      wrk(lookupScript, lookup(who), 2);
+      await wrk(scripts.filing, `${bases[who]}/api/v1/requests`, 2);
+      await wrk(lookupScript, lookup(who), 2);
     }
-    wrk(view, lookup('ventanilla'), 2);
+    await wrk(view, lookup('ventanilla'), 2);
 
     type Row = { round: number; load: string; baseline: Figures; ventanilla: Figures; loadavg: string };
     const rows: Row[] = [];
@@ -255,10 +260,10 @@ async function main(): Promise<void> {
       // Alternate who goes first, so neither always runs on the warmer (or busier) minute.
       const order = round === 1 ? (['baseline', 'ventanilla'] as const) : (['ventanilla', 'baseline'] as const);
       const runs: Record<string, Partial<Record<'baseline' | 'ventanilla', Figures>>> = { filing: {}, lookup: {}, view: {} };
-      for (const who of order) runs.filing[who] = wrk(scripts.filing, `${bases[who]}/api/v1/requests`);
+      for (const who of order) runs.filing[who] = await wrk(scripts.filing, `${bases[who]}/api/v1/requests`);
       for (const who of order) {
-        runs.lookup[who] = wrk(lookupScript, lookup(who));
-        if (who === 'ventanilla') runs.view.ventanilla = wrk(view, lookup('ventanilla'));
+        runs.lookup[who] = await wrk(lookupScript, lookup(who));
+        if (who === 'ventanilla') runs.view.ventanilla = await wrk(view, lookup('ventanilla'));
       }
       const at = load();
       rows.push({ round, load: 'filing (two bodies, no Idempotency-Key)', baseline: runs.filing.baseline!, ventanilla: runs.filing.ventanilla!, loadavg: at });
