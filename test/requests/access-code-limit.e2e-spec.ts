@@ -96,6 +96,19 @@ describe('access codes nobody can abuse (e2e)', () => {
     await owner.lookup(mine.folio, mine.accessCode).expect(200);
   });
 
+  it('lets more simultaneous right codes through than the limit, and still stops the wrong ones at it', async () => {
+    // A family or an office opening the same request on several devices behind one address:
+    // right codes hold no allowance, even for an instant, so none is turned away.
+    const mine = await file(env);
+    const office = client(env, '200.6.60.60');
+    const right = await Promise.all(Array.from({ length: 12 }, () => office.lookup(mine.folio, mine.accessCode)));
+    expect(right.map((r) => r.status)).toEqual(Array(12).fill(200));
+    const mixed = await Promise.all(Array.from({ length: 12 }, (_, i) => office.lookup(mine.folio, i % 2 ? mine.accessCode : wrong())));
+    const wrongAnswers = mixed.filter((_, i) => i % 2 === 0).map((r) => r.status);
+    expect(wrongAnswers.filter((s) => s === 403)).toHaveLength(5);
+    expect(wrongAnswers.filter((s) => s === 429)).toHaveLength(1);
+  });
+
   it('stores codes as HMAC-SHA-256, and rehashes a legacy argon2id hash on its next right use', async () => {
     const fresh = await file(env);
     const [stored] = await env.db.query(`SELECT access_code_hash FROM requests WHERE folio = $1`, [fresh.folio]);

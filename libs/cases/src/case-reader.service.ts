@@ -6,6 +6,7 @@ import { CaseEvent } from './case-event.entity';
 import { Case } from './case.entity';
 import { CaseRecord, CaseView, SubjectRef, toCaseView } from './case-view';
 import { CaseAudience, Document } from './document.entity';
+import { REQUEST_WITH_RECORDS_SQL, RequestWithRecords, requestWithRecords } from './request-records';
 
 /** Loads cases with their subjects, links and events, and renders the contract's view. */
 @Injectable()
@@ -44,6 +45,22 @@ export class CaseReader {
 
   async view(c: Case, manager?: EntityManager, audience: CaseAudience = 'public'): Promise<CaseView> {
     return (await this.views([c], manager, audience))[0];
+  }
+
+  /**
+   * A request by its (normalized) folio with its cases' records, in one query and without
+   * hydrating entities: the public lookup and the requester's view read this. `null` when no
+   * request has that folio. The access code's hash only when asked for.
+   */
+  async requestByFolio(folio: string, withAccessCodeHash = false, manager: EntityManager = this.cases.manager): Promise<RequestWithRecords | null> {
+    const rows = await manager.query(withAccessCodeHash ? REQUEST_WITH_RECORDS_SQL.withAccessCodeHash : REQUEST_WITH_RECORDS_SQL.public, [folio]);
+    return rows.length > 0 ? requestWithRecords(rows[0]) : null;
+  }
+
+  /** The contract's views of records already read (see `requestByFolio`). */
+  viewsOf(records: CaseRecord[], audience: CaseAudience = 'public'): CaseView[] {
+    const now = this.clock.now();
+    return records.map((r) => toCaseView(r, now, audience));
   }
 
   async byFolio(folio: string, manager: EntityManager = this.cases.manager): Promise<Case[]> {

@@ -10,6 +10,7 @@ export * from './case-documents';
 export * from './cases-core.module';
 export * from './case-actions.service';
 export * from './request.entity';
+export * from './request-records';
 export * from './case-factory.service';
 export * from './milestones';
 export * from './languages';

@@ -15,6 +15,11 @@ export function hashAccessCode(secret: string, code: string): string {
   return PREFIX + createHmac('sha256', secret).update(normalizeAccessCode(code)).digest('base64url');
 }
 
+/** A hash made by `hashAccessCode` (not a legacy argon2id one). */
+export function isKeyedHash(stored: string): boolean {
+  return stored.startsWith(PREFIX);
+}
+
 export interface AccessCodeCheck {
   valid: boolean;
   /** Set when the stored hash is a legacy argon2 one and the code matched: store this instead. */
@@ -23,7 +28,7 @@ export interface AccessCodeCheck {
 
 /** Checks a code against its stored hash: HMAC-SHA-256 now, argon2 for requests filed before. */
 export async function checkAccessCode(secret: string, code: string, stored: string): Promise<AccessCodeCheck> {
-  if (stored.startsWith(PREFIX)) {
+  if (isKeyedHash(stored)) {
     const expected = Buffer.from(stored);
     const actual = Buffer.from(hashAccessCode(secret, code));
     return { valid: expected.length === actual.length && timingSafeEqual(expected, actual) };

@@ -38,6 +38,27 @@ for i = 1, #KEYS do
 end
 return {1, 0}`;
 
+/**
+ * The same rule in one step for a code already checked here (`ARGV[#ARGV]` is 1 when it was
+ * right): refused when a counter is full, whatever the code; otherwise a wrong code is counted
+ * and a right one counts nothing — a reservation and its refund, with no window between them.
+ */
+const SETTLE_SCRIPT = `
+for i = 1, #KEYS do
+  local count = tonumber(redis.call('GET', KEYS[i]) or '0')
+  if count >= tonumber(ARGV[2 * i - 1]) then
+    return {0, redis.call('PTTL', KEYS[i])}
+  end
+end
+if ARGV[#ARGV] == '0' then
+  for i = 1, #KEYS do
+    if redis.call('INCR', KEYS[i]) == 1 then
+      redis.call('PEXPIRE', KEYS[i], ARGV[2 * i])
+    end
+  end
+end
+return {1, 0}`;
+
 /** Gives an attempt back, but never below zero nor to a counter that has already expired (DECR would recreate it without a TTL). */
 const REFUND_SCRIPT = `
 for i = 1, #KEYS do
@@ -52,8 +73,10 @@ return 1`;
  * counted per folio alone, so failures from other addresses never lock the owner out, and the
  * per-address limit is sized for a shared address (an internet café, a municipal office).
  *
- * Each attempt is reserved before its code is checked and refunded when the code is right, so
- * the counters bound how many wrong codes are ever evaluated, however many arrive at once.
+ * No answer leaves before the counters are consulted atomically with the attempt: `reserve`
+ * counts it before an expensive check and `refund`s it when the code was right; `settle` does
+ * both in one step for a code checked cheaply first. Either way the counters bound how many
+ * wrong codes are ever answered, however many arrive at once.
  * Redis keeps the counters; while Redis cannot be reached, PostgreSQL keeps them with the same
  * rule (row locks serialize the attempts), so the limits hold through an outage.
  */
@@ -68,21 +91,36 @@ export class AccessCodeLimiter {
   ) {}
 
   async reserve(folio: string, clientIp: string): Promise<ReserveResult> {
-    const address = addressKey(clientIp);
-    const counters: Counter[] = [
-      { key: `access-fail:pair:${folio}:${address}`, limit: this.config.ACCESS_CODE_MAX_FAILURES, windowSeconds: this.config.ACCESS_CODE_LOCK_SECONDS },
-      {
-        key: `access-fail:address:${address}`,
-        limit: this.config.ACCESS_CODE_ADDRESS_MAX_FAILURES,
-        windowSeconds: this.config.ACCESS_CODE_ADDRESS_WINDOW_SECONDS,
-      },
-    ];
+    const counters = this.counters(folio, clientIp);
     try {
       return await this.reserveInRedis(counters);
     } catch (error) {
       this.logger.warn(`Redis no responde; los intentos de código de acceso se cuentan en PostgreSQL (${(error as Error).message})`);
       return this.reserveInPostgres(counters);
     }
+  }
+
+  /**
+   * An attempt whose code was checked already (a keyed hash: microseconds, nothing to spend):
+   * one Redis round trip applies the reservation and, for a right code, its refund at once.
+   * Nothing is answered before the counters are consulted, so past a limit every code gets
+   * 429 and no more wrong codes are ever answered than the limits allow, as with `reserve`.
+   */
+  async settle(folio: string, clientIp: string, valid: boolean): Promise<{ allowed: true } | { retryAfterSeconds: number }> {
+    const counters = this.counters(folio, clientIp);
+    const args = [...counters.flatMap((c) => [String(c.limit), String(c.windowSeconds * 1000)]), valid ? '1' : '0'];
+    let answer: [number, number];
+    try {
+      answer = (await this.redis.client.eval(SETTLE_SCRIPT, counters.length, ...counters.map((c) => c.key), ...args)) as [number, number];
+    } catch (error) {
+      this.logger.warn(`Redis no responde; los intentos de código de acceso se cuentan en PostgreSQL (${(error as Error).message})`);
+      const attempt = await this.reserveInPostgres(counters);
+      if (!('reserved' in attempt)) return attempt;
+      if (valid) await this.refund(attempt.reserved);
+      return { allowed: true };
+    }
+    const [allowed, pttl] = answer;
+    return allowed === 1 ? { allowed: true } : { retryAfterSeconds: Math.max(1, Math.ceil(pttl / 1000)) };
   }
 
   /** The code was right: the attempt was not a failure. */
@@ -95,6 +133,18 @@ export class AccessCodeLimiter {
     await this.dataSource
       .query(`UPDATE access_code_attempts SET count = count - 1 WHERE key = ANY($1::text[]) AND count > 0 AND expires_at > now()`, [keys])
       .catch(() => undefined);
+  }
+
+  private counters(folio: string, clientIp: string): Counter[] {
+    const address = addressKey(clientIp);
+    return [
+      { key: `access-fail:pair:${folio}:${address}`, limit: this.config.ACCESS_CODE_MAX_FAILURES, windowSeconds: this.config.ACCESS_CODE_LOCK_SECONDS },
+      {
+        key: `access-fail:address:${address}`,
+        limit: this.config.ACCESS_CODE_ADDRESS_MAX_FAILURES,
+        windowSeconds: this.config.ACCESS_CODE_ADDRESS_WINDOW_SECONDS,
+      },
+    ];
   }
 
   private async reserveInRedis(counters: Counter[]): Promise<ReserveResult> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Case, CaseAudience, CaseReader, CaseView, Request, RequesterView, requesterView } from '@ventanilla/cases';
+import { Case, CaseAudience, CaseReader, CaseRecord, CaseView, Request, RequesterView, requesterView, RequestWithRecords } from '@ventanilla/cases';
 import { AppError } from '@ventanilla/http';
 import { Repository } from 'typeorm';
 import { AccessCodeVerifier } from './access-code-verifier';
@@ -34,14 +34,17 @@ export class LookupService {
     private readonly accessCodes: AccessCodeVerifier,
   ) {}
 
+  // The two views read the request, its cases, events and documents in one query (the hot path:
+  // no entity hydration); the requester's then checks the code before anything is shown.
   async publicView(folioInput: string): Promise<PublicRequestView> {
-    const request = await this.find(folioInput);
-    return this.render(request, 'public');
+    const { request, records } = await this.findWithRecords(folioInput, false);
+    return this.render(request, records, 'public');
   }
 
   async requesterView(credentials: RequesterCredentials): Promise<RequesterRequestView> {
-    const request = await this.authenticate(credentials);
-    return { ...(await this.render(request, 'requester')), requester: requesterView(request) };
+    const { request, records } = await this.findWithRecords(credentials.folio, true);
+    await this.accessCodes.verify(request, credentials.clientIp, credentials.accessCode);
+    return { ...this.render(request, records, 'requester'), requester: requesterView(request) };
   }
 
   /** The request, once the access code is right; otherwise 401/403/429 and nothing else. */
@@ -58,15 +61,21 @@ export class LookupService {
     return c;
   }
 
-  private async render(request: Request, audience: CaseAudience): Promise<PublicRequestView> {
-    const cases = await this.reader.byFolio(request.folio);
+  private render(request: Request, records: CaseRecord[], audience: CaseAudience): PublicRequestView {
     return {
       folio: request.folio,
       filedAt: request.filedAt.toISOString(),
       description: request.description,
       deliveryFormat: request.deliveryFormat,
-      cases: await this.reader.views(cases, undefined, audience),
+      cases: this.reader.viewsOf(records, audience),
     };
+  }
+
+  private async findWithRecords(folioInput: string, withHash: boolean): Promise<RequestWithRecords> {
+    const folio = normalizeFolio(folioInput);
+    const found = folio ? await this.reader.requestByFolio(folio, withHash) : null;
+    if (!found) throw notFound(folioInput);
+    return found;
   }
 
   private async find(folioInput: string, withHash = false): Promise<Request> {
@@ -74,7 +83,11 @@ export class LookupService {
     const qb = this.requests.createQueryBuilder('r').where('r.folio = :folio', { folio });
     if (withHash) qb.addSelect('r.accessCodeHash');
     const request = folio ? await qb.getOne() : null;
-    if (!request) throw AppError.notFound({ es: `No existe la solicitud con folio ${folioInput}.`, en: `There is no request ${folioInput}.` });
+    if (!request) throw notFound(folioInput);
     return request;
   }
+}
+
+function notFound(folioInput: string): AppError {
+  return AppError.notFound({ es: `No existe la solicitud con folio ${folioInput}.`, en: `There is no request ${folioInput}.` });
 }
