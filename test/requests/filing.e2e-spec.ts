@@ -73,6 +73,26 @@ describe('filing and looking up a request without an account (e2e)', () => {
     expect(uipMail.text).not.toContain(body.accessCode);
   });
 
+  it('sees a body deactivated, renamed or added by anyone (another process, an import) from the very next filing', async () => {
+    // The catalog is cached per revision: these writes go around the api, as another process's would.
+    const code = `TEST-${Date.now().toString(36).toUpperCase()}`;
+    const one = (subjects: string[]) => env.http.post('/api/v1/requests').send(filingBody({ subjects }));
+    expect((await one([code]).expect(400)).body.details).toEqual([
+      { field: 'subjects', message: `no existe un sujeto obligado activo con el código ${code}` },
+    ]);
+    await env.db.query(
+      `INSERT INTO subjects (code, name, short_name, sector, active, works_saturdays) VALUES ($1, 'Entidad de prueba', 'Prueba', 'other', true, false)`,
+      [code],
+    );
+    expect((await one([code]).expect(201)).body.cases[0].subject).toEqual({ code, name: 'Entidad de prueba' });
+    await env.db.query(`UPDATE subjects SET name = 'Entidad renombrada' WHERE code = $1`, [code]);
+    expect((await one([code]).expect(201)).body.cases[0].subject).toEqual({ code, name: 'Entidad renombrada' });
+    await env.db.query(`UPDATE subjects SET active = false WHERE code = $1`, [code]);
+    await one([code, 'MINFIN']).expect(400);
+    await env.db.query(`UPDATE subjects SET active = true WHERE code = $1`, [code]);
+    await one([code, 'MINFIN']).expect(201);
+  });
+
   it('shows the public view without personal data, and the requester view with the access code', async () => {
     const email = uniqueEmail('priv');
     const filed = await env.http

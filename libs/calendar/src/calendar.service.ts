@@ -16,6 +16,9 @@ export interface SubjectCalendarSettings {
   closingTime: string | null;
 }
 
+/** The calendar's revision, as text: bigint stays exact. */
+export const CALENDAR_REVISION_SQL = `SELECT revision::text AS revision FROM calendar_revision`;
+
 // A few revisions side by side: a transaction that declared a day (its own uncommitted revision)
 // does not evict the committed one everybody else reads.
 const CACHED_REVISIONS = 4;
@@ -50,7 +53,15 @@ export class CalendarService {
 
   /** The current calendar; pass the transaction's manager to see its own uncommitted changes. */
   async current(manager: EntityManager = this.dataSource.manager): Promise<LoadedCalendar> {
-    const [{ revision }] = (await manager.query(`SELECT revision::text AS revision FROM calendar_revision`)) as { revision: string }[];
+    const [{ revision }] = (await manager.query(CALENDAR_REVISION_SQL)) as { revision: string }[];
+    return this.atRevision(revision, manager);
+  }
+
+  /**
+   * The calendar of a revision the caller read itself with `manager` (a hot path reads it with
+   * its other revisions in one query); loaded with that manager when this process has not yet.
+   */
+  async atRevision(revision: string, manager: EntityManager = this.dataSource.manager): Promise<LoadedCalendar> {
     const hit = this.cached.get(revision);
     if (hit) return hit;
     // Calls that see the same revision share one load: it reads the same content whoever's

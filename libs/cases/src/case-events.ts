@@ -25,19 +25,21 @@ export interface NewCaseEvent {
  */
 export async function appendEvents(manager: EntityManager, events: readonly NewCaseEvent[]): Promise<void> {
   if (events.length === 0) return;
-  await manager.query(
-    `INSERT INTO case_events (case_id, type, at, actor_kind, actor_id, data)
+  const params: unknown[] = [];
+  await manager.query(`${appendEventsSql(events, (value) => `$${params.push(value)}`)} ORDER BY n`, params);
+}
+
+/**
+ * `appendEvents`' statement, its values bound through `bind` (which answers each one's
+ * placeholder): a caller that writes events with other rows in one statement (a filing: the
+ * request, its cases and their first events) runs it as one of its steps, adding its own
+ * `WHERE` and the `ORDER BY n` that keeps the order given.
+ */
+export function appendEventsSql(events: readonly NewCaseEvent[], bind: (value: unknown) => string): string {
+  return `INSERT INTO case_events (case_id, type, at, actor_kind, actor_id, data)
      SELECT case_id, type, at, actor_kind, actor_id, data
-     FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::text[], $5::text[], $6::jsonb[])
-       WITH ORDINALITY AS x(case_id, type, at, actor_kind, actor_id, data, n)
-     ORDER BY n`,
-    [
-      events.map((e) => e.caseId),
-      events.map((e) => e.type),
-      events.map((e) => e.at.toISOString()),
-      events.map((e) => e.actor.kind),
-      events.map((e) => e.actor.id ?? null),
-      events.map((e) => JSON.stringify(e.data ?? {})),
-    ],
-  );
+     FROM unnest(${bind(events.map((e) => e.caseId))}::uuid[], ${bind(events.map((e) => e.type))}::text[],
+       ${bind(events.map((e) => e.at.toISOString()))}::timestamptz[], ${bind(events.map((e) => e.actor.kind))}::text[],
+       ${bind(events.map((e) => e.actor.id ?? null))}::text[], ${bind(events.map((e) => JSON.stringify(e.data ?? {})))}::jsonb[])
+       WITH ORDINALITY AS x(case_id, type, at, actor_kind, actor_id, data, n)`;
 }

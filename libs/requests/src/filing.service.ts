@@ -1,13 +1,14 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CalendarService, localDateOf } from '@ventanilla/calendar';
-import { Actor, Case, CaseFactory, CaseReader, CaseView, Channel, noticeLanguage, Request } from '@ventanilla/cases';
+import { Actor, Case, CaseBirths, CaseFactory, CaseReader, CaseRecord, CaseView, Channel, NewRequest, noticeLanguage } from '@ventanilla/cases';
 import { EnvDto } from '@ventanilla/config';
 import { MailJob, MailService } from '@ventanilla/mail';
 import { messagesTo, NoticeRecipients, requestPageUrl, staffCasePageUrl } from '@ventanilla/notices';
 import { Outbox } from '@ventanilla/queue';
-import { Subject, SubjectsService } from '@ventanilla/subjects';
+import { SubjectsService } from '@ventanilla/subjects';
 import { RecipientLimit } from '@ventanilla/throttling';
-import { DataSource, EntityManager } from 'typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import { hashAccessCode } from './access-code-hash';
 import { newAccessCode, newFolio } from './codes';
 import { RequestContentDto } from './file-request.dto';
@@ -42,9 +43,11 @@ export interface IdempotentFiling {
 const FOLIO_ATTEMPTS = 5;
 
 /**
- * Files a request: the request, one case per subject with its terms, their first events,
- * the mails, and (with a key) the idempotent answer, in one transaction. The outbox relays
- * the mails after commit, so filing works while Redis is down.
+ * Files a request: the request, one case per subject with its terms, their first events and
+ * milestones, and the mails, in one statement (atomic by itself); with a key, the idempotent
+ * answer joins it in one transaction. The outbox relays the mails after commit, so filing works
+ * while Redis is down. The hot path's round trips: the revisions, the notices' recipients and
+ * the write (the catalog and the calendar come from caches checked against those revisions).
  */
 @Injectable()
 export class FilingService {
@@ -69,27 +72,49 @@ export class FilingService {
       const stored = await this.idempotency.find(idempotent.scope, idempotent.key, idempotent.bodyHash);
       if (stored) return stored.body as FilingResult;
     }
-    const subjects = await this.subjects.requireActive(input.subjects, input.subjectsField ?? 'subjects');
+    const db = this.dataSource.manager;
+    // The calendar and the catalog as of now, in one round trip; both are cached per revision.
+    const [revisions] = (await db.query(REVISIONS_SQL)) as { calendar: string; catalog: string }[];
+    const subjects = await this.subjects.requireActive(input.subjects, input.subjectsField ?? 'subjects', revisions.catalog, db);
     // Anyone can name any address on the web form; officers register what people bring in person.
     if (input.channel === 'web' && input.content.requester.email) await this.recipients.consume(input.content.requester.email);
     const accessCode = newAccessCode();
     const accessCodeHash = hashAccessCode(this.config.ACCESS_CODE_SECRET, accessCode);
+    const [loaded, staff] = await Promise.all([this.calendar.atRevision(revisions.calendar, db), this.noticeRecipients.ofSubjects(db, input.subjects)]);
     try {
-      const result = await this.dataSource.transaction(async (tx) => {
-        const request = await this.insertRequest(tx, input, accessCodeHash);
-        const cases = await this.insertCases(tx, request, input, subjects);
-        const views = await this.reader.views(cases, tx);
+      const year = Number(localDateOf(input.filedAt).slice(0, 4));
+      for (let attempt = 1; ; attempt++) {
+        const request = this.newRequest(input, newFolio(year), accessCodeHash);
+        const births = this.cases.plan(
+          loaded,
+          input.subjects.map((code) => ({
+            request,
+            subject: subjects.get(code)!,
+            channel: input.channel,
+            receivedAt: input.receivedAt,
+            at: input.filedAt,
+            actor: input.actor,
+          })),
+        );
+        // Nothing is read back: the views are what was just planned, with its one event each.
+        const views = this.reader.viewsOf(births.cases.map((c, i) => bornRecord(c, births.events[i])));
         const result: FilingResult = { folio: request.folio, accessCode, filedAt: request.filedAt.toISOString(), cases: views };
-        const staff = await this.noticeRecipients.ofSubjects(tx, input.subjects);
-        await this.mail.enqueue(tx, this.mails(request, accessCode, views, staff));
-        if (idempotent) {
-          await this.idempotency.save(tx, idempotent.scope, idempotent.key, idempotent.bodyHash, { status: 201, body: result });
+        const jobs = [...births.jobs, ...this.mail.outboxEntries(this.mails(request, accessCode, views, staff))];
+        // One statement writes it all; with a key, the stored answer joins it in one transaction.
+        const written = idempotent
+          ? await this.dataSource.transaction(async (tx) => {
+              if (!(await this.cases.file(tx, request, births, jobs))) return false;
+              await this.idempotency.save(tx, idempotent.scope, idempotent.key, idempotent.bodyHash, { status: 201, body: result });
+              return true;
+            })
+          : await this.cases.file(db, request, births, jobs);
+        if (written) {
+          this.outbox.wake();
+          this.logger.log(`Solicitud ${result.folio} registrada: ${result.cases.length} caso(s), canal ${input.channel}`);
+          return result;
         }
-        return result;
-      });
-      this.outbox.wake();
-      this.logger.log(`Solicitud ${result.folio} registrada: ${result.cases.length} caso(s), canal ${input.channel}`);
-      return result;
+        if (attempt >= FOLIO_ATTEMPTS) throw new Error('No se pudo generar un folio único');
+      }
     } catch (error) {
       // A concurrent retry with the same key committed first: answer what it answered.
       if (idempotent && isUniqueViolation(error, 'idempotency_keys_pkey')) {
@@ -100,46 +125,27 @@ export class FilingService {
     }
   }
 
-  private async insertRequest(tx: EntityManager, input: FilingInput, accessCodeHash: string): Promise<Request> {
+  private newRequest(input: FilingInput, folio: string, accessCodeHash: string): NewRequest {
     const { content } = input;
-    const year = Number(localDateOf(input.filedAt).slice(0, 4));
-    for (let attempt = 1; ; attempt++) {
-      const folio = newFolio(year);
-      const rows: { id: string }[] = await tx.query(
-        `INSERT INTO requests (folio, access_code_hash, description, delivery_format, language, requester_name,
-           requester_email, requester_phone, requester_address, channel, filed_at, registered_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-         ON CONFLICT (folio) DO NOTHING RETURNING id`,
-        [
-          folio, accessCodeHash, content.description, content.deliveryFormat, content.language ?? 'es',
-          content.requester.name.trim(), content.requester.email ?? null, content.requester.phone ?? null,
-          content.requester.address ?? null, input.channel, input.filedAt, input.registeredBy ?? null,
-        ],
-      );
-      if (rows.length > 0) return tx.findOneByOrFail(Request, { id: rows[0].id });
-      if (attempt >= FOLIO_ATTEMPTS) throw new Error('No se pudo generar un folio único');
-    }
-  }
-
-  private async insertCases(tx: EntityManager, request: Request, input: FilingInput, subjects: Map<string, Subject>): Promise<Case[]> {
-    const cases: Case[] = [];
-    for (const code of input.subjects) {
-      cases.push(
-        await this.cases.open(tx, {
-          request,
-          subject: subjects.get(code)!,
-          channel: input.channel,
-          receivedAt: input.receivedAt,
-          at: input.filedAt,
-          actor: input.actor,
-        }),
-      );
-    }
-    return cases;
+    return {
+      id: randomUUID(),
+      folio,
+      accessCodeHash,
+      description: content.description,
+      deliveryFormat: content.deliveryFormat,
+      language: content.language ?? 'es',
+      requesterName: content.requester.name.trim(),
+      requesterEmail: content.requester.email ?? null,
+      requesterPhone: content.requester.phone ?? null,
+      requesterAddress: content.requester.address ?? null,
+      channel: input.channel,
+      filedAt: input.filedAt,
+      registeredBy: input.registeredBy ?? null,
+    };
   }
 
   /** To the requester (folio and access code) and to everyone who must act on each new case. */
-  private mails(request: Request, accessCode: string, views: CaseView[], staff: Map<string, string[]>): MailJob[] {
+  private mails(request: NewRequest, accessCode: string, views: CaseView[], staff: Map<string, string[]>): MailJob[] {
     const followUrl = requestPageUrl(this.config, request.folio);
     const terms = this.calendar.terms;
     const mails: MailJob[] = [];
@@ -173,6 +179,21 @@ export class FilingService {
     return mails;
   }
 }
+
+/** What a case just planned shows: its subject, its one `received` event, no documents, no links yet. */
+function bornRecord(c: Case, event: CaseBirths['events'][number]): CaseRecord {
+  return {
+    case: c,
+    subjectName: c.subject!.name,
+    transferredTo: null,
+    transferredFrom: null,
+    events: [{ id: '', caseId: c.id, type: event.type, at: event.at, actorKind: event.actor.kind, actorId: event.actor.id ?? null, data: event.data }],
+    documents: [],
+  };
+}
+
+/** The two revisions a filing depends on (migrations 1763700000003 and 1765000017001), in one round trip. */
+const REVISIONS_SQL = `SELECT (SELECT revision::text FROM calendar_revision) AS calendar, (SELECT revision::text FROM catalog_revision) AS catalog`;
 
 function isUniqueViolation(error: unknown, constraint: string): boolean {
   const e = error as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };

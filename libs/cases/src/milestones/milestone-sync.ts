@@ -100,7 +100,7 @@ export async function syncMilestones(
   // added by this sync or by the top-up, both bounded by the horizon); a day's margin covers
   // clocks that differ between processes. A resolved young case leaves Redis nothing to do.
   const mayHaveJob = (dueAt: Date) => dueAt.getTime() <= horizon + DAY_MS;
-  const upserts: { caseId: string; kind: MilestoneKind; dueAt: Date }[] = [];
+  const upserts: MilestoneRow[] = [];
   const cancels: { caseId: string; kind: string }[] = [];
   const unscheduled: string[] = [];
 
@@ -138,6 +138,37 @@ export async function syncMilestones(
       [cancels.map((c) => c.caseId), cancels.map((c) => c.kind), now.toISOString()],
     );
   }
+  return scheduleEntries(upserts, unscheduled, horizon);
+}
+
+/** A milestone row to write: its case, kind and due instant (pending). */
+export interface MilestoneRow {
+  caseId: string;
+  kind: MilestoneKind;
+  dueAt: Date;
+}
+
+/**
+ * What `syncMilestones` writes for cases born in the caller's transaction, which have no
+ * milestone yet — without reading any: their rows (the caller writes them with the cases, in
+ * one statement) and the outbox entries that schedule them.
+ */
+export function newCaseMilestones(
+  targets: MilestoneTarget[],
+  calendar: BusinessCalendar,
+  now: Date,
+  settings: MilestoneSettings,
+): { rows: MilestoneRow[]; entries: OutboxEntry[] } {
+  const rows = targets.flatMap((t) => planMilestones(t.state, calendar, t.subject, settings).map(({ kind, dueAt }) => ({ caseId: t.id, kind, dueAt })));
+  return { rows, entries: scheduleEntries(rows, [], scheduleHorizon(now, settings).getTime()) };
+}
+
+/**
+ * The outbox entries for milestones just written: a delayed job per new or moved one due by
+ * `horizon` (epoch ms), and one job removing the jobs of those moved or canceled. The one place
+ * both paths above schedule.
+ */
+function scheduleEntries(upserts: MilestoneRow[], unscheduled: string[], horizon: number): OutboxEntry[] {
   const entries = upserts.filter((u) => u.dueAt.getTime() <= horizon).map((u) => milestoneJob(u.caseId, u.kind, u.dueAt));
   if (unscheduled.length > 0) {
     // Removing the old jobs goes through the outbox too, so it survives Redis being down; a job

@@ -11,6 +11,7 @@ import { AccessCodeAttempts1765000011002 } from './1765000011002-access-code-att
 import { StaffAdmin1765000012001 } from './1765000012001-staff-admin';
 import { CalendarRevisionSequence1765000013001 } from './1765000013001-calendar-revision-sequence';
 import { Documents1765000016001 } from './1765000016001-documents';
+import { CatalogRevision1765000017001 } from './1765000017001-catalog-revision';
 
 /** Every migration, in order. Landed migrations are never rewritten: add a new one. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   StaffAdmin1765000012001,
   CalendarRevisionSequence1765000013001,
   Documents1765000016001,
+  CatalogRevision1765000017001,
 ];

@@ -52,12 +52,7 @@ export class Outbox implements OnApplicationBootstrap, OnApplicationShutdown {
   /** Writes entries inside the caller's transaction. Call `wake()` after it commits. */
   async add(manager: EntityManager, entries: OutboxEntry[]): Promise<void> {
     if (entries.length === 0) return;
-    await manager.query(
-      `INSERT INTO outbox (queue, job_name, job_id, payload, run_at)
-       SELECT queue, job, "jobId", payload, "runAt" FROM jsonb_to_recordset($1::jsonb)
-         AS x(queue text, job text, "jobId" text, payload jsonb, "runAt" timestamptz)`,
-      [JSON.stringify(entries.map((e) => ({ ...e, runAt: e.runAt?.toISOString() ?? null })))],
-    );
+    await manager.query(outboxInsertSql('$1'), [outboxRows(entries)]);
   }
 
   /** Asks for a relay pass soon, without waiting for it (the HTTP answer does not depend on Redis). */
@@ -133,6 +128,21 @@ export class Outbox implements OnApplicationBootstrap, OnApplicationShutdown {
   private queue(name: string): Queue {
     return this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
   }
+}
+
+/**
+ * The one statement that writes outbox rows, from the JSON array `outboxRows` makes, bound to
+ * `param`: `add` runs it alone; a hot path may run it as a step of its own statement (filing
+ * writes its request, cases and outbox rows in one round trip).
+ */
+export function outboxInsertSql(param: string): string {
+  return `INSERT INTO outbox (queue, job_name, job_id, payload, run_at)
+       SELECT queue, job, "jobId", payload, "runAt" FROM jsonb_to_recordset(${param}::jsonb)
+         AS x(queue text, job text, "jobId" text, payload jsonb, "runAt" timestamptz)`;
+}
+
+export function outboxRows(entries: OutboxEntry[]): string {
+  return JSON.stringify(entries.map((e) => ({ ...e, runAt: e.runAt?.toISOString() ?? null })));
 }
 
 function runsByQueue(rows: OutboxRow[]): OutboxRow[][] {
