@@ -203,6 +203,8 @@ export class EnvDto {
   @Type(() => Number) @IsInt() @Min(1) WATCH_DIGEST_LIST_LIMIT = 50;
   /** Relayed outbox rows are kept this long for diagnosis, then pruned. */
   @Type(() => Number) @IsInt() @Min(1) WATCH_OUTBOX_RETENTION_DAYS = 7;
+  /** How often the housekeeping job prunes what only grows (relayed outbox rows, expired keys and counters) (ms). */
+  @Type(() => Number) @IsInt() @Min(1000) HOUSEKEEPING_EVERY_MS = 60_000;
 
   // --- Documents (libs/documents). ---
   /** Where documents' bytes are kept: `local` (a folder; the default) or `s3` (S3-compatible object storage). */

@@ -1,7 +1,7 @@
 import { Processor } from '@nestjs/bullmq';
 import { Inject } from '@nestjs/common';
 import { Clock, EnvDto, unseal } from '@ventanilla/config';
-import { JobHandlerFn, QUEUES, QueueProcessor } from '@ventanilla/queue';
+import { JobHandlers, OnJob, QUEUES, QueueProcessor } from '@ventanilla/queue';
 import { DelayedError, Job } from 'bullmq';
 import { DataSource, EntityManager } from 'typeorm';
 import { MailTransport } from './delivery/mail-transport';
@@ -26,22 +26,19 @@ export type MailOutcome = 'sent' | 'already_sent' | 'undeliverable';
 export class MailProcessor extends QueueProcessor {
   readonly queueName = QUEUES.mail.name;
 
-  protected readonly handlers: Record<string, JobHandlerFn> = {
-    [QUEUES.mail.jobs.send]: (job: Job) => this.deliver(job),
-  };
-
   constructor(
+    handlers: JobHandlers,
     private readonly dataSource: DataSource,
     private readonly transport: MailTransport,
     private readonly clock: Clock,
     @Inject(EnvDto) private readonly config: EnvDto,
   ) {
-    super();
+    super(handlers);
   }
 
   /** One try of a job. Anything but an outcome (SMTP or PostgreSQL away) defers the job. */
-  private async deliver(job: Job): Promise<{ outcome: MailOutcome }> {
-    const mail = job.data as MailJob;
+  @OnJob({ queue: QUEUES.mail.name, job: QUEUES.mail.jobs.send })
+  async deliver(mail: MailJob, job: Job): Promise<{ outcome: MailOutcome }> {
     const queuedAt = mail.queuedAt ? new Date(mail.queuedAt) : new Date(job.timestamp);
     const giveUp = this.clock.now().getTime() - queuedAt.getTime() >= this.config.MAIL_RETRY_HOURS * 3600_000;
     try {

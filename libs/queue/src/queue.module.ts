@@ -1,6 +1,8 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { EnvDto } from '@ventanilla/config';
+import { JobHandlers } from './job-handler';
 import { DEFAULT_JOB_OPTIONS, QUEUES } from './queues';
 import { redisOptions } from './redis-options';
 import { Outbox } from './outbox/outbox';
@@ -8,7 +10,7 @@ import { RedisClient } from './redis.provider';
 
 const queueRegistrations = Object.values(QUEUES).map((q) => ({ name: q.name }));
 
-/** BullMQ connection, every queue and the outbox relay, for both processes. */
+/** BullMQ connection, every queue, the jobs' handlers and the outbox relay, for both processes. */
 @Global()
 @Module({
   imports: [
@@ -21,8 +23,9 @@ const queueRegistrations = Object.values(QUEUES).map((q) => ({ name: q.name }));
       }),
     }),
     BullModule.registerQueue(...queueRegistrations),
+    DiscoveryModule,
   ],
-  providers: [RedisClient, Outbox],
-  exports: [BullModule, RedisClient, Outbox],
+  providers: [RedisClient, Outbox, JobHandlers],
+  exports: [BullModule, RedisClient, Outbox, JobHandlers],
 })
 export class QueueModule {}

@@ -1,15 +1,15 @@
 import type { JobsOptions } from 'bullmq';
 
 /**
- * Every queue and job name, in one place. The worker refuses to start if a job named
- * here has no handler (see `JobCoverageCheck`).
+ * Every queue and job name, in one place. Each job's handler is the `@OnJob` method beside the
+ * service it runs; the worker refuses to start if a job named here has none (`JobCoverageCheck`).
  */
 export const QUEUES = {
   mail: {
     name: 'mail',
     jobs: { send: 'send-mail' },
   },
-  /** The deadline watch (libs/watch): milestones of every open case, the sweep, recomputed terms, digests. */
+  /** The deadline watch (libs/watch): milestones of every open case, the sweep, recomputed terms, digests. The name is the contract's and the tests' ("deadlines"); the feature is "the watch". */
   deadlines: {
     name: 'deadlines',
     jobs: {
@@ -22,6 +22,11 @@ export const QUEUES = {
       subjectDigest: 'subject-digest',
       pdhDigest: 'pdh-digest',
     },
+  },
+  /** Tables that only grow, pruned on a schedule of their own (libs/watch/src/housekeeping). */
+  housekeeping: {
+    name: 'housekeeping',
+    jobs: { prune: 'prune' },
   },
   /** Documents (libs/documents): the sweep of stored objects without a row. */
   documents: {

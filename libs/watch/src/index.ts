@@ -9,3 +9,4 @@ export * from './terms/terms-recompute.service';
 export * from './watch-schedules.service';
 export * from './watch-settings';
 export * from './watch.module';
+export * from './milestones/milestone-unschedule.service';

@@ -7,6 +7,7 @@ import { WATCH_SETTINGS, WatchSettings } from './watch-settings';
 
 interface Schedule {
   id: string;
+  queue: string;
   job: string;
   repeat: Omit<RepeatOptions, 'key'>;
 }
@@ -16,9 +17,9 @@ const RECHECK_MS = 5 * 60_000;
 const RECURRING_OPTIONS = { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 500 } };
 
 /**
- * The watch's recurring jobs, as BullMQ job schedulers upserted at worker start (idempotent:
- * the same id replaces, never duplicates): the sweep every minute, the milestones' top-up every
- * night, the digests every morning.
+ * The worker's recurring jobs, as BullMQ job schedulers upserted at worker start (idempotent:
+ * the same id replaces, never duplicates): on the watch's queue the sweep every minute, the
+ * milestones' top-up every night, the digests every morning; on its own queue, housekeeping.
  */
 @Injectable()
 export class WatchSchedules implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -31,13 +32,19 @@ export class WatchSchedules implements OnApplicationBootstrap, OnApplicationShut
   ) {}
 
   schedules(): Schedule[] {
-    const { jobs } = QUEUES.deadlines;
+    const { name: queue, jobs } = QUEUES.deadlines;
     const tz = this.settings.timeZone;
     return [
-      { id: 'watch-sweep', job: jobs.sweep, repeat: { every: this.settings.sweepEveryMs } },
-      { id: 'watch-top-up', job: jobs.topUp, repeat: { pattern: this.settings.topUpCron, tz } },
-      { id: 'watch-subject-digest', job: jobs.subjectDigest, repeat: { pattern: this.settings.subjectDigestCron, tz } },
-      { id: 'watch-pdh-digest', job: jobs.pdhDigest, repeat: { pattern: this.settings.pdhDigestCron, tz } },
+      { id: 'watch-sweep', queue, job: jobs.sweep, repeat: { every: this.settings.sweepEveryMs } },
+      { id: 'watch-top-up', queue, job: jobs.topUp, repeat: { pattern: this.settings.topUpCron, tz } },
+      { id: 'watch-subject-digest', queue, job: jobs.subjectDigest, repeat: { pattern: this.settings.subjectDigestCron, tz } },
+      { id: 'watch-pdh-digest', queue, job: jobs.pdhDigest, repeat: { pattern: this.settings.pdhDigestCron, tz } },
+      {
+        id: 'housekeeping-prune',
+        queue: QUEUES.housekeeping.name,
+        job: QUEUES.housekeeping.jobs.prune,
+        repeat: { every: this.settings.housekeepingEveryMs },
+      },
     ];
   }
 
@@ -58,16 +65,18 @@ export class WatchSchedules implements OnApplicationBootstrap, OnApplicationShut
    * rather than at the next day's hour: the jobs within the horizon are back within seconds.
    */
   async ensure(onlyMissing: boolean): Promise<void> {
-    const queue = this.moduleRef.get<Queue>(getQueueToken(QUEUES.deadlines.name), { strict: false });
+    const queueOf = (name: string) => this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
     try {
       let restored = 0;
       for (const s of this.schedules()) {
+        const queue = queueOf(s.queue);
         if (onlyMissing && (await queue.getJobScheduler(s.id))) continue;
         await queue.upsertJobScheduler(s.id, s.repeat, { name: s.job, data: {}, opts: RECURRING_OPTIONS });
-        restored++;
+        // The milestone jobs go with the watch's schedulers: a top-up brings them back.
+        if (s.queue === QUEUES.deadlines.name) restored++;
         if (onlyMissing) this.logger.warn(`Programación ${s.id} no estaba en Redis; se restableció`);
       }
-      if (restored > 0) await queue.add(QUEUES.deadlines.jobs.topUp, {}, RECURRING_OPTIONS);
+      if (restored > 0) await queueOf(QUEUES.deadlines.name).add(QUEUES.deadlines.jobs.topUp, {}, RECURRING_OPTIONS);
     } catch (error) {
       this.logger.warn(`No se pudieron programar los trabajos periódicos del vigía: ${String(error)}`);
     }

@@ -19,6 +19,8 @@ export interface WatchSettings {
   /** Cron pattern (in `timeZone`) of the daily top-up, and milestones per page of its walk. */
   topUpCron: string;
   topUpBatch: number;
+  /** How often the housekeeping job runs (ms). */
+  housekeepingEveryMs: number;
 }
 
 export const WATCH_SETTINGS = Symbol('WATCH_SETTINGS');
@@ -35,5 +37,6 @@ export function watchSettings(config: EnvDto): WatchSettings {
     outboxRetentionDays: config.WATCH_OUTBOX_RETENTION_DAYS,
     topUpCron: config.WATCH_TOP_UP_CRON,
     topUpBatch: config.WATCH_TOP_UP_BATCH,
+    housekeepingEveryMs: config.HOUSEKEEPING_EVERY_MS,
   };
 }

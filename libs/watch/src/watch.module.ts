@@ -6,15 +6,16 @@ import { IdempotencyService } from '@ventanilla/requests';
 import { DeadlinesProcessor } from './deadlines.processor';
 import { PdhDigests } from './digests/pdh-digest.service';
 import { SubjectDigests } from './digests/subject-digest.service';
-import { Housekeeping } from './housekeeping/housekeeping.service';
+import { Housekeeping, HousekeepingProcessor } from './housekeeping/housekeeping.service';
 import { MilestoneEffects } from './milestones/milestone-effects.service';
 import { MilestoneSweep } from './milestones/milestone-sweep.service';
+import { MilestoneUnschedule } from './milestones/milestone-unschedule.service';
 import { MilestoneTopUp } from './milestones/milestone-top-up.service';
 import { TermsRecompute } from './terms/terms-recompute.service';
 import { WatchSchedules } from './watch-schedules.service';
 import { WATCH_SETTINGS, watchSettings } from './watch-settings';
 
-const services = [MilestoneEffects, MilestoneSweep, MilestoneTopUp, TermsRecompute, SubjectDigests, PdhDigests, Housekeeping];
+const services = [MilestoneEffects, MilestoneSweep, MilestoneUnschedule, MilestoneTopUp, TermsRecompute, SubjectDigests, PdhDigests, Housekeeping];
 
 /** The watch's services, without a BullMQ worker (benchmarks and tools use them directly). */
 @Module({
@@ -24,9 +25,9 @@ const services = [MilestoneEffects, MilestoneSweep, MilestoneTopUp, TermsRecompu
 })
 export class WatchCoreModule {}
 
-/** The deadline watch in the worker: its processor and its recurring jobs. */
+/** The deadline watch in the worker: its queue's worker, housekeeping's, and their recurring jobs. */
 @Module({
   imports: [WatchCoreModule],
-  providers: [DeadlinesProcessor, WatchSchedules],
+  providers: [DeadlinesProcessor, HousekeepingProcessor, WatchSchedules],
 })
 export class WatchWorkerModule {}

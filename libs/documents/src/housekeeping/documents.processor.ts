@@ -1,24 +1,19 @@
 import { getQueueToken, Processor } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { JobHandlerFn, QUEUES, QueueProcessor } from '@ventanilla/queue';
+import { JobHandlers, QUEUES, QueueProcessor } from '@ventanilla/queue';
 import type { Queue } from 'bullmq';
 import { DOCUMENTS_SETTINGS, DocumentsSettings } from '../documents-settings';
-import { OrphanSweep } from './orphan-sweep.service';
 
 const jobs = QUEUES.documents.jobs;
 
-/** The documents' jobs in the worker. */
+/** The documents queue's BullMQ worker; its job's handler is `OrphanSweep.sweep` (`@OnJob`). */
 @Processor(QUEUES.documents.name, { concurrency: 1 })
 export class DocumentsProcessor extends QueueProcessor {
   readonly queueName = QUEUES.documents.name;
 
-  protected readonly handlers: Record<string, JobHandlerFn> = {
-    [jobs.sweepOrphans]: () => this.orphans.sweep(),
-  };
-
-  constructor(private readonly orphans: OrphanSweep) {
-    super();
+  constructor(handlers: JobHandlers) {
+    super(handlers);
   }
 }
 

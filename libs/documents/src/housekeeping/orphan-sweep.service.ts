@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Clock } from '@ventanilla/config';
+import { OnJob, QUEUES } from '@ventanilla/queue';
 import { DataSource } from 'typeorm';
 import { DOCUMENTS_SETTINGS, DocumentsSettings } from '../documents-settings';
 import { DocumentStorage, StoredObject } from '../storage/document-storage';
@@ -22,6 +23,7 @@ export class OrphanSweep {
     @Inject(DOCUMENTS_SETTINGS) private readonly settings: DocumentsSettings,
   ) {}
 
+  @OnJob({ queue: QUEUES.documents.name, job: QUEUES.documents.jobs.sweepOrphans })
   async sweep(): Promise<{ checked: number; removed: number }> {
     const cutoff = this.clock.now().getTime() - this.settings.orphanGraceMs;
     let checked = 0;

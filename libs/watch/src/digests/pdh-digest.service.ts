@@ -3,7 +3,7 @@ import { localDateOf } from '@ventanilla/calendar';
 import { Clock, EnvDto } from '@ventanilla/config';
 import { MailService } from '@ventanilla/mail';
 import { messagesTo, NoticeRecipients } from '@ventanilla/notices';
-import { Outbox } from '@ventanilla/queue';
+import { OnJob, Outbox, QUEUES } from '@ventanilla/queue';
 import { DataSource } from 'typeorm';
 import { WATCH_SETTINGS, WatchSettings } from '../watch-settings';
 
@@ -38,6 +38,7 @@ export class PdhDigests {
     @Inject(WATCH_SETTINGS) private readonly settings: WatchSettings,
   ) {}
 
+  @OnJob({ queue: QUEUES.deadlines.name, job: QUEUES.deadlines.jobs.pdhDigest })
   async send(): Promise<{ cases: number; unreachable: number; recipients: number }> {
     const to = this.clock.now();
     const result = await this.dataSource.transaction(async (tx) => {

@@ -4,7 +4,7 @@ import { OPEN_CASE_SQL, overdueCaseSql } from '@ventanilla/cases';
 import { Clock, EnvDto } from '@ventanilla/config';
 import { MailService } from '@ventanilla/mail';
 import { messagesTo, NoticeRecipients, reachableSql, staffCasePageUrl } from '@ventanilla/notices';
-import { Outbox } from '@ventanilla/queue';
+import { OnJob, Outbox, QUEUES } from '@ventanilla/queue';
 import { DataSource } from 'typeorm';
 import { WATCH_SETTINGS, WatchSettings } from '../watch-settings';
 
@@ -52,6 +52,7 @@ export class SubjectDigests {
     @Inject(EnvDto) private readonly config: EnvDto,
   ) {}
 
+  @OnJob({ queue: QUEUES.deadlines.name, job: QUEUES.deadlines.jobs.subjectDigest })
   async send(): Promise<{ subjects: number }> {
     const today = localDateOf(this.clock.now());
     const weekEnd = addDays(today, 6);

@@ -1,4 +1,6 @@
+import { Processor } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { JobHandlers, OnJob, QueueProcessor, QUEUES } from '@ventanilla/queue';
 import { IdempotencyService } from '@ventanilla/requests';
 import { DataSource } from 'typeorm';
 import { WATCH_SETTINGS, WatchSettings } from '../watch-settings';
@@ -6,8 +8,10 @@ import { WATCH_SETTINGS, WatchSettings } from '../watch-settings';
 const DELETE_BATCH = 5000;
 
 /**
- * Runs with the sweep. Tables that only grow are pruned (relayed outbox rows, expired
- * idempotency keys). Mail lost with a Redis flush is the worker's MailRedelivery's.
+ * Tables that only grow are pruned (relayed outbox rows, expired idempotency keys, wrong-code
+ * counters kept while Redis was down), as a scheduled job of its own (`housekeeping-prune`, on
+ * the `housekeeping` queue), not a side effect of the watch's sweep. Mail lost with a Redis
+ * flush is the worker's MailRedelivery's.
  */
 @Injectable()
 export class Housekeeping {
@@ -19,6 +23,7 @@ export class Housekeeping {
     @Inject(WATCH_SETTINGS) private readonly settings: WatchSettings,
   ) {}
 
+  @OnJob({ queue: QUEUES.housekeeping.name, job: QUEUES.housekeeping.jobs.prune })
   async prune(): Promise<{ outbox: number; idempotencyKeys: number }> {
     let outbox = 0;
     // Small deletes, so a long backlog never holds a long lock against the relay.
@@ -37,5 +42,15 @@ export class Housekeeping {
       this.logger.log(`Limpieza: ${outbox} fila(s) del outbox y ${idempotencyKeys} clave(s) de idempotencia eliminadas`);
     }
     return { outbox, idempotencyKeys };
+  }
+}
+
+/** The housekeeping queue's BullMQ worker; its one job's handler is `Housekeeping.prune`. */
+@Processor(QUEUES.housekeeping.name, { concurrency: 1 })
+export class HousekeepingProcessor extends QueueProcessor {
+  readonly queueName = QUEUES.housekeeping.name;
+
+  constructor(handlers: JobHandlers) {
+    super(handlers);
   }
 }

@@ -16,6 +16,8 @@ import {
 import { Clock, EnvDto } from '@ventanilla/config';
 import { MailData, MailJob, MailService, StaffCaseRef } from '@ventanilla/mail';
 import { messagesTo, NoticeRecipients, requestPageUrl, staffCasePageUrl } from '@ventanilla/notices';
+import { OnJob, QUEUES } from '@ventanilla/queue';
+import { DelayedError, Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 
 export interface FireResult {
@@ -51,7 +53,19 @@ export class MilestoneEffects {
     @Inject(EnvDto) private readonly config: EnvDto,
   ) {}
 
-  /** The delayed job of one milestone: stale once its row moved or was canceled; early if it fired too soon. */
+  /** The delayed BullMQ job of one milestone. */
+  @OnJob({ queue: QUEUES.deadlines.name, job: QUEUES.deadlines.jobs.milestone })
+  async onMilestoneJob(data: MilestoneJobData, job: Job): Promise<JobOutcome> {
+    const outcome = await this.fireJob(data);
+    if ('early' in outcome && job.token) {
+      // Redis and this host disagree on the time by a little: wait for the due instant itself.
+      await job.moveToDelayed(new Date(data.dueAt).getTime(), job.token);
+      throw new DelayedError();
+    }
+    return outcome;
+  }
+
+  /** One milestone's effect: stale once its row moved or was canceled; early if it fired too soon. */
   async fireJob(data: MilestoneJobData): Promise<JobOutcome> {
     const now = this.clock.now();
     const dueAt = new Date(data.dueAt);

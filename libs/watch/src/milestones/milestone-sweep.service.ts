@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CaseWrites } from '@ventanilla/cases';
 import { Clock } from '@ventanilla/config';
+import { OnJob, QUEUES } from '@ventanilla/queue';
 import { WATCH_SETTINGS, WatchSettings } from '../watch-settings';
 import { FireResult, MilestoneEffects } from './milestone-effects.service';
 
@@ -27,7 +28,8 @@ export class MilestoneSweep {
     @Inject(WATCH_SETTINGS) private readonly settings: WatchSettings,
   ) {}
 
-  /** One pass over everything due now; overlapping calls in one process share it. */
+  /** One pass over everything due now; overlapping calls in one process share it. The scheduled job `watch-sweep`. */
+  @OnJob({ queue: QUEUES.deadlines.name, job: QUEUES.deadlines.jobs.sweep })
   pass(): Promise<SweepResult> {
     this.running ??= this.run().finally(() => (this.running = undefined));
     return this.running;

@@ -3,7 +3,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { milestoneJob, MilestoneKind, milestoneSettings, scheduleHorizon } from '@ventanilla/cases';
 import { Clock, EnvDto } from '@ventanilla/config';
-import { bulkJob, QUEUES, RedisClient } from '@ventanilla/queue';
+import { bulkJob, OnJob, QUEUES, RedisClient } from '@ventanilla/queue';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { WATCH_SETTINGS, WatchSettings } from '../watch-settings';
@@ -55,6 +55,7 @@ export class MilestoneTopUp {
     @Inject(EnvDto) private readonly config: EnvDto,
   ) {}
 
+  @OnJob({ queue: QUEUES.deadlines.name, job: QUEUES.deadlines.jobs.topUp })
   async run(): Promise<TopUpResult> {
     const started = Date.now();
     const now = this.clock.now();

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { LegalClock, LocalDate, localDateOf, SubjectCalendar } from '@ventanilla/calendar';
 import { Case, CaseTerms, CaseWrites, SYSTEM } from '@ventanilla/cases';
+import { OnJob, QUEUES } from '@ventanilla/queue';
 import { WATCH_SETTINGS, WatchSettings } from '../watch-settings';
 
 export interface RecomputeTermsData {
@@ -39,6 +40,7 @@ export class TermsRecompute {
     @Inject(WATCH_SETTINGS) private readonly settings: WatchSettings,
   ) {}
 
+  @OnJob({ queue: QUEUES.deadlines.name, job: QUEUES.deadlines.jobs.recomputeTerms })
   async run(data: RecomputeTermsData): Promise<RecomputeResult> {
     const scope = data.subjectCode ?? 'todos los sujetos obligados';
     const cause = data.date ? `el día inhábil ${data.date}` : 'el cambio de calendario';
