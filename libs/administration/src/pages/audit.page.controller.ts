@@ -63,7 +63,7 @@ export class AuditPageController {
         errors,
         actions: actions.map((value) => ({ value, label: actionLabel(value, t) })),
         actors: actors.map((a) => ({ value: a.id, label: a.email })),
-        events: result.items.map((e) => ({ ...e, label: actionLabel(e.action, t), link: targetLink(e), summary: summary(e.data) })),
+        events: result.items.map((e) => ({ ...e, label: actionLabel(e.action, t), link: targetLink(e), targetLabel: targetLabel(e), summary: summary(e.data) })),
         pager: pager(BASE, filters, page, result.total),
       },
       { status: errors.length > 0 ? 400 : 200, private: true },
@@ -82,6 +82,14 @@ function targetLink(e: AuditEventView): string | null {
   if (e.targetKind === 'user') return `/personal/admin/usuarios/${e.targetId}`;
   if (e.targetKind === 'subject') return `/personal/admin/sujetos/${encodeURIComponent(e.targetId)}`;
   return null;
+}
+
+/** The object as people know it: an account by its email, a body by its code, a day by its date. */
+function targetLabel(e: AuditEventView): string {
+  if (e.targetKind === 'user' && typeof e.data.email === 'string') return e.data.email;
+  if (e.targetKind === 'calendar' && typeof e.data.date === 'string') return e.data.date;
+  if (e.targetKind === 'subjects') return '';
+  return e.targetId;
 }
 
 /** What changed, in one line: `campo: antes → después` for changes, `clave: valor` for the rest (never more than a few hundred characters). */

@@ -1,5 +1,6 @@
 import { Injectable, NestMiddleware } from '@nestjs/common';
-import { PageRenderer } from '@ventanilla/web';
+import { STAFF_SESSION_COOKIE } from '@ventanilla/auth';
+import { cookieOf, PageRenderer } from '@ventanilla/web';
 import busboy from 'busboy';
 import type { NextFunction, Request, Response } from 'express';
 
@@ -32,6 +33,8 @@ export class CsvUploadMiddleware implements NestMiddleware {
 
   use(req: CsvUploadRequest, res: Response, next: NextFunction): void {
     if (!/^multipart\/form-data\s*;/i.test(req.headers['content-type'] ?? '')) return next();
+    // Without a staff session the guard sends the browser to the sign-in: nothing to read for that.
+    if (!cookieOf(req, STAFF_SESSION_COOKIE)) return next();
     const declared = Number(req.headers['content-length']);
     if (Number.isFinite(declared) && declared > HARD_LIMIT_BYTES) return this.refuse(req, res);
 
