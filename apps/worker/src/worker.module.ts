@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import { CaseMailHistoryModule } from '@ventanilla/cases';
 import { ConfigModule } from '@ventanilla/config';
 import { DatabaseModule } from '@ventanilla/database';
 import { DocumentsWorkerModule } from '@ventanilla/documents';
@@ -10,7 +11,7 @@ import { JobCoverageCheck, QueueModule } from '@ventanilla/queue';
 import { WatchWorkerModule } from '@ventanilla/watch';
 
 @Module({
-  imports: [ConfigModule, LoggingModule, DatabaseModule, QueueModule, DiscoveryModule, WorkerHealthModule, MailModule, MailWorkerModule, WatchWorkerModule, DocumentsWorkerModule],
+  imports: [ConfigModule, LoggingModule, DatabaseModule, QueueModule, DiscoveryModule, WorkerHealthModule, MailModule, MailWorkerModule.register(CaseMailHistoryModule), WatchWorkerModule, DocumentsWorkerModule],
   providers: [JobCoverageCheck],
 })
 export class WorkerModule {}

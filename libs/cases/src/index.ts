@@ -17,3 +17,4 @@ export * from './languages';
 export * from './open-cases';
 export * from './store/case-store';
 export * from './store/case-writes';
+export * from './store/case-mail-history';

@@ -6,3 +6,4 @@ export * from './mail.processor';
 export * from './mail.service';
 export * from './rendered-mail';
 export * from './templates';
+export * from './mail-case-history';

@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module, Type } from '@nestjs/common';
 import { MailRedelivery } from './delivery/mail-redelivery';
 import { MailTransport } from './delivery/mail-transport';
 import { MailProcessor } from './mail.processor';
@@ -13,5 +13,15 @@ export class MailModule {}
 export class MailTransportModule {}
 
 /** Sending mail (the worker): the processor, and the redelivery of mail Redis lost. */
-@Module({ imports: [MailTransportModule], providers: [MailProcessor, MailRedelivery], exports: [MailRedelivery] })
-export class MailWorkerModule {}
+@Module({})
+export class MailWorkerModule {
+  /** `history`: a module that exports `MailCaseHistory` (the cases' `CaseMailHistoryModule`). */
+  static register(history: Type): DynamicModule {
+    return {
+      module: MailWorkerModule,
+      imports: [MailTransportModule, history],
+      providers: [MailProcessor, MailRedelivery],
+      exports: [MailRedelivery],
+    };
+  }
+}

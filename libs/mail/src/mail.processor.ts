@@ -6,6 +6,7 @@ import { DelayedError, Job } from 'bullmq';
 import { DataSource, EntityManager } from 'typeorm';
 import { MailTransport } from './delivery/mail-transport';
 import { classifySmtpError, retryDelayMs } from './delivery/smtp-failure';
+import { MailCaseHistory } from './mail-case-history';
 import { MAIL_SEAL_CONTEXT, MailJob } from './mail.service';
 import { RenderedMail } from './rendered-mail';
 import { renderMail } from './templates';
@@ -31,6 +32,7 @@ export class MailProcessor extends QueueProcessor {
     private readonly dataSource: DataSource,
     private readonly transport: MailTransport,
     private readonly clock: Clock,
+    private readonly history: MailCaseHistory,
     @Inject(EnvDto) private readonly config: EnvDto,
   ) {
     super(handlers);
@@ -105,21 +107,11 @@ export class MailProcessor extends QueueProcessor {
   private async undeliverable(tx: EntityManager, mail: MailJob, data: Record<string, unknown>, reason: string): Promise<MailOutcome> {
     await tx.query(`UPDATE sent_mails SET outcome = 'undeliverable', failure = $2 WHERE key = $1`, [mail.key, reason]);
     // A mail names its case, or else its request (the requester's filing receipt): then every case of it.
-    const caseId = typeof data.caseId === 'string' ? data.caseId : undefined;
-    const folio = typeof data.folio === 'string' ? data.folio : undefined;
-    const cases: { id: string }[] = caseId
-      ? await tx.query(`SELECT id FROM cases WHERE id = $1::uuid`, [caseId])
-      : folio
-        ? await tx.query(`SELECT id FROM cases WHERE folio = $1`, [folio])
-        : [];
-    for (const { id } of cases) {
-      // case_events is the cases' append-only history (see @ventanilla/cases appendEvent; mail cannot import it: cases import mail).
-      await tx.query(`INSERT INTO case_events (case_id, type, at, actor_kind, data) VALUES ($1, 'mail_undeliverable', $2, 'system', $3)`, [
-        id,
-        this.clock.now(),
-        JSON.stringify({ template: mail.template, recipient: mail.to, reason }),
-      ]);
-    }
+    const about = {
+      caseId: typeof data.caseId === 'string' ? data.caseId : undefined,
+      folio: typeof data.folio === 'string' ? data.folio : undefined,
+    };
+    await this.history.undeliverable(tx, about, { template: mail.template, recipient: mail.to, reason }, this.clock.now());
     this.logger.error(`Correo ${mail.template} (${mail.key}) no entregable: ${reason}`);
     return 'undeliverable';
   }
