@@ -1,5 +1,5 @@
 import { startTestEnvironment, TestEnvironment, uniqueEmail } from '@ventanilla/testing';
-import { MilestoneTopUp, SCHEDULED_UNTIL_KEY } from '@ventanilla/watch';
+import { MilestoneTopUp, SCHEDULED_UNTIL_KEY, WatchSchedules } from '@ventanilla/watch';
 import { RedisClient } from '@ventanilla/queue';
 import { createUser, tokenFor } from '../auth/auth-helpers';
 import {
@@ -158,6 +158,24 @@ describe('deadline watch: only milestones within the horizon in Redis (e2e)', ()
     const walked = await topUp.run();
     expect(walked.from).toBe(night.toISOString());
     expect(walked.scheduled).toBeGreaterThanOrEqual(1);
+    await expectScheduledUntil(filed.caseId, night.getTime() + HORIZON);
+  });
+
+  it('when the worker finds its schedulers gone (a flush), it tops up at once instead of waiting for the night', async () => {
+    const filed = await fileRequest(env);
+    await outboxDrained(env);
+    const rows = await milestonesOf(env, filed.caseId);
+    const night = new Date(rows[0].dueAt.getTime() - DAY);
+    setNow([env.worker], night);
+    const queue = deadlinesQueue(env.worker!);
+    // What a flush takes: the top-up's scheduler, its mark and the milestone jobs (here: none yet for this case).
+    expect(await queue.removeJobScheduler('watch-top-up')).toBe(true);
+    for (const r of rows) expect(await jobOf(filed.caseId, r)).toBeUndefined();
+
+    await env.worker!.get(WatchSchedules).ensure(true);
+    expect(await queue.getJobScheduler('watch-top-up')).toBeDefined();
+    // The worker itself runs the top-up it added: the reminder, due tomorrow, is back in Redis.
+    await eventually(async () => (await jobOf(filed.caseId, rows[0]))?.getState().then((state) => state === 'delayed'), 20000, 'el recordatorio en Redis');
     await expectScheduledUntil(filed.caseId, night.getTime() + HORIZON);
   });
 });
