@@ -18,3 +18,4 @@ export * from './open-cases';
 export * from './store/case-store';
 export * from './store/case-writes';
 export * from './store/case-mail-history';
+export * from './labels';

@@ -1,6 +1,17 @@
-import { APPEAL_GROUNDS, APPEAL_OUTCOMES, CHANNELS, DELIVERY_FORMATS, languageView, RESOLUTION_TYPES } from '@ventanilla/cases';
+import {
+  APPEAL_GROUND_LABELS,
+  APPEAL_GROUNDS,
+  APPEAL_OUTCOME_LABELS,
+  APPEAL_OUTCOMES,
+  CHANNELS,
+  DELIVERY_FORMATS,
+  labelsIn,
+  languageView,
+  RESOLUTION_LABELS,
+  RESOLUTION_TYPES,
+} from '@ventanilla/cases';
 import { csvLine, UTF8_BOM } from '../shared/csv';
-import { APPEAL_GROUND_LABELS, APPEAL_OUTCOME_LABELS, CHANNEL_LABELS, DELIVERY_FORMAT_LABELS, RESOLUTION_LABELS } from '../shared/labels';
+import { CHANNEL_LABELS, DELIVERY_FORMAT_LABELS } from '../shared/labels';
 import { AnnualReport, ReportOutcome } from './annual-report';
 
 export const ANNUAL_REPORT_CSV_HEADER = ['Numeral', 'Rubro', 'Medida', 'Valor'] as const;
@@ -18,7 +29,7 @@ const ITEMS = {
 } as const;
 
 const OUTCOME_LABELS: Record<ReportOutcome, string> = {
-  ...RESOLUTION_LABELS,
+  ...labelsIn(RESOLUTION_LABELS, 'report'),
   transferred: 'Trasladada al sujeto obligado competente (Art. 38)',
   withdrawn: 'Desistida por el solicitante',
   open: 'Pendiente de resolver',
@@ -63,9 +74,9 @@ export function annualReportCsv(report: AnnualReport): string {
   item(5, 'Total de solicitudes prorrogadas (Art. 43)', report.extended.total);
 
   item(6, 'Total de solicitudes rechazadas', report.rejected.total);
-  item(6, RESOLUTION_LABELS.denied_reserved, report.rejected.denied_reserved);
-  item(6, RESOLUTION_LABELS.denied_confidential, report.rejected.denied_confidential);
-  item(6, RESOLUTION_LABELS.denied_no_clarification, report.rejected.denied_no_clarification);
+  item(6, RESOLUTION_LABELS.denied_reserved.report, report.rejected.denied_reserved);
+  item(6, RESOLUTION_LABELS.denied_confidential.report, report.rejected.denied_confidential);
+  item(6, RESOLUTION_LABELS.denied_no_clarification.report, report.rejected.denied_no_clarification);
 
   item(7, 'Total', report.reservedOrConfidential.total);
   item(7, 'Información reservada', report.reservedOrConfidential.reserved);
@@ -74,8 +85,8 @@ export function annualReportCsv(report: AnnualReport): string {
   item(8, 'Total de recursos de revisión', report.appeals.total);
   item(8, 'Pendientes de resolver', report.appeals.pending);
   item(8, 'Resueltos', report.appeals.decided);
-  for (const o of APPEAL_OUTCOMES) item(8, `Resolución: ${APPEAL_OUTCOME_LABELS[o]}`, report.appeals.byOutcome[o]);
-  for (const g of APPEAL_GROUNDS) item(8, `Causal: ${APPEAL_GROUND_LABELS[g]}`, report.appeals.byGround[g]);
+  for (const o of APPEAL_OUTCOMES) item(8, `Resolución: ${APPEAL_OUTCOME_LABELS[o].report}`, report.appeals.byOutcome[o]);
+  for (const g of APPEAL_GROUNDS) item(8, `Causal: ${APPEAL_GROUND_LABELS[g].report}`, report.appeals.byGround[g]);
   item(8, 'Causal: otra (texto libre)', report.appeals.byGround.other);
 
   return UTF8_BOM + csvLine(ANNUAL_REPORT_CSV_HEADER) + rows.map(csvLine).join('');

@@ -2,14 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { StaffUser } from '@ventanilla/auth';
 import { localDateOf } from '@ventanilla/calendar';
-import { Case, CaseActions, CaseReader, CaseView, Request, REQUESTER } from '@ventanilla/cases';
+import { APPEAL_OUTCOME_LABELS, Case, CaseActions, CaseReader, CaseView, Request, REQUESTER } from '@ventanilla/cases';
 import { AppError } from '@ventanilla/http';
 import { LookupService } from '@ventanilla/requests';
 import { Repository } from 'typeorm';
 import { CaseNotices, noticeCase, noticeKey } from '../staff/case-notices.service';
 import { caseIdOrNotFound, ownSubjectOnly, staffActor } from '../staff/staff-case-access';
 import { StaffCaseView, StaffCaseViews } from '../staff/staff-case-views.service';
-import { APPEAL_OUTCOME_LABELS, appealGroundsLabel } from './appeal-labels';
+import { appealGroundsLabel } from './appeal-labels';
 import { canFileAppeal } from './appeal-window';
 import { AppealDecisionDto, FileAppealDto } from './appeal.dto';
 
@@ -75,7 +75,7 @@ export class AppealService {
         return {
           eventData: { outcome: dto.outcome, complianceDueDate },
           mails: this.notices.toRequester(ctx.request, c, noticeKey(event, c), 'appeal-decided', {
-            outcome: APPEAL_OUTCOME_LABELS[dto.outcome],
+            outcome: APPEAL_OUTCOME_LABELS[dto.outcome].notice,
             text: dto.text,
             // A confirmed resolution orders nothing new.
             complianceDueDate: dto.outcome === 'confirmed' ? null : complianceDueDate,

@@ -1,13 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { StaffUser } from '@ventanilla/auth';
 import { localDateOf } from '@ventanilla/calendar';
-import { CaseActions, deliverDocuments, isOverdue } from '@ventanilla/cases';
+import { CaseActions, deliverDocuments, isOverdue, RESOLUTION_LABELS } from '@ventanilla/cases';
 import { EnvDto } from '@ventanilla/config';
 import { AppError } from '@ventanilla/http';
 import { CaseNotices, noticeKey } from '../staff/case-notices.service';
 import { caseIdOrNotFound, ownSubjectOnly, staffActor } from '../staff/staff-case-access';
 import { StaffCaseView, StaffCaseViews } from '../staff/staff-case-views.service';
-import { RESOLUTION_LABELS } from './resolution-labels';
 import { CLASSIFIED_DENIALS, ResolutionDto } from './resolution.dto';
 
 /** Art. 42 and 45: the written, reasoned resolution that closes the case. */
@@ -53,7 +52,7 @@ export class ResolutionService {
             documentIds: documents.map((d) => d.id),
           },
           mails: this.notices.toRequester(ctx.request, c, noticeKey(event, c), 'case-resolved', {
-            outcome: RESOLUTION_LABELS[dto.type],
+            outcome: RESOLUTION_LABELS[dto.type].notice,
             text: dto.text,
             classificationRef,
             resolvedOn,
