@@ -117,6 +117,13 @@ describe('staff administration (e2e)', () => {
     });
     expect(JSON.stringify(events.body)).not.toMatch(/password_hash|argon2|contraseña-segura/);
     expect((await staffGet(env, admin, '/audit-events?action=user.deactivated').expect(200)).body.total).toBeGreaterThanOrEqual(1);
+    // A range of instants: [from, to).
+    const at = events.body.items[4].at as string;
+    const since = (from: string, to?: string) => `/audit-events?targetId=${user.id}&from=${encodeURIComponent(from)}${to ? `&to=${encodeURIComponent(to)}` : ''}`;
+    expect((await staffGet(env, admin, since(at)).expect(200)).body.total).toBe(5);
+    expect((await staffGet(env, admin, since(new Date(Date.parse(at) - 60_000).toISOString(), at)).expect(200)).body.total).toBe(0);
+    expect((await staffGet(env, admin, since(new Date(Date.now() + 60_000).toISOString())).expect(200)).body.total).toBe(0);
+    await staffGet(env, admin, '/audit-events?from=2026-12-01T10:00').expect(400);
     const officer = await tokenFor(env, (await make({ email: uniqueEmail('curiosa'), role: 'uip_officer', subjectCode: 'MINFIN' })).email, PASSWORD);
     await staffGet(env, officer, '/audit-events').expect(403);
   });

@@ -2,6 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { AuditEventView, AuditLog } from '@ventanilla/audit';
 import { Staff } from '@ventanilla/auth';
+import { IsInstant, parseInstant } from '@ventanilla/calendar';
 import { OffsetField } from '@ventanilla/http';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
@@ -27,6 +28,16 @@ export class ListAuditEventsQuery {
   @IsOptional()
   @IsUUID()
   actorId?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', example: '2026-12-01T00:00:00-06:00', description: 'Desde este instante (incluido)' })
+  @IsOptional()
+  @IsInstant()
+  from?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', example: '2026-12-02T00:00:00-06:00', description: 'Antes de este instante (excluido)' })
+  @IsOptional()
+  @IsInstant()
+  to?: string;
 
   @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
   @IsOptional()
@@ -70,6 +81,7 @@ export class AuditEventsController {
   @ApiOperation({ summary: 'Bitácora de administración: quién hizo qué y cuándo, lo más reciente primero' })
   @ApiOkResponse({ type: AuditEventListDoc })
   list(@Query() query: ListAuditEventsQuery): Promise<{ items: AuditEventView[]; total: number }> {
-    return this.audit.list(query);
+    const { from, to, ...rest } = query;
+    return this.audit.list({ ...rest, from: parseInstant(from) ?? undefined, to: parseInstant(to) ?? undefined });
   }
 }
