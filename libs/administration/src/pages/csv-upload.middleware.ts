@@ -100,11 +100,19 @@ export class CsvUploadMiddleware implements NestMiddleware {
   }
 }
 
+/**
+ * Windows-1252's 0x80–0x9F (€, ‘ ’ “ ” – — …), where it differs from Latin-1. Node 20's
+ * TextDecoder('windows-1252') decodes these as Latin-1 control characters, so the table is here.
+ */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
 /** UTF-8 (with or without BOM), or else Windows-1252: what Excel writes for "CSV" on a Spanish Windows. */
 export function decode(bytes: Buffer): { text: string; windows1252: boolean } {
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), windows1252: false };
   } catch {
-    return { text: new TextDecoder('windows-1252').decode(bytes), windows1252: true };
+    let text = '';
+    for (const byte of bytes) text += byte >= 0x80 && byte < 0xa0 ? CP1252_HIGH[byte - 0x80] : String.fromCharCode(byte);
+    return { text, windows1252: true };
   }
 }
