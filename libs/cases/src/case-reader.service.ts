@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Clock } from '@ventanilla/config';
-import { EntityManager, In, Repository } from 'typeorm';
-import { CaseEvent } from './case-event.entity';
+import { EntityManager, Repository } from 'typeorm';
 import { Case } from './case.entity';
-import { CaseRecord, CaseView, SubjectRef, toCaseView } from './case-view';
-import { CaseAudience, Document } from './document.entity';
-import { REQUEST_WITH_RECORDS_SQL, RequestWithRecords, requestWithRecords } from './request-records';
+import { CaseRecord, CaseView, toCaseView } from './case-view';
+import { CaseAudience } from './document.entity';
+import { CASE_EXTRAS_SQL, CaseExtrasJson, recordWithExtras, REQUEST_WITH_RECORDS_SQL, RequestWithRecords, requestWithRecords } from './request-records';
 
 /** Loads cases with their subjects, links and events, and renders the contract's view. */
 @Injectable()
@@ -16,25 +15,12 @@ export class CaseReader {
     private readonly clock: Clock,
   ) {}
 
+  /** The records of cases already loaded: their subjects' names, linked cases, events and documents, in one query. */
   async records(list: Case[], manager: EntityManager = this.cases.manager): Promise<CaseRecord[]> {
     if (list.length === 0) return [];
-    const linkedIds = list.flatMap((c) => [c.transferredToCaseId, c.transferredFromCaseId]).filter((id): id is string => !!id);
-    const linked = linkedIds.length ? await manager.find(Case, { where: { id: In(linkedIds) }, relations: { subject: true } }) : [];
-    const refs = new Map(linked.map((c) => [c.id, { id: c.id, subject: subjectRef(c) }]));
-    const events = await manager.find(CaseEvent, { where: { caseId: In(list.map((c) => c.id)) }, order: { id: 'ASC' } });
-    const documents = await manager.find(Document, { where: { caseId: In(list.map((c) => c.id)) }, order: { uploadedAt: 'ASC', id: 'ASC' } });
-    const withSubjects = list.some((c) => !c.subject)
-      ? await manager.find(Case, { where: { id: In(list.map((c) => c.id)) }, relations: { subject: true } })
-      : list;
-    const names = new Map(withSubjects.map((c) => [c.id, c.subject?.name ?? c.subjectCode]));
-    return list.map((c) => ({
-      case: c,
-      subjectName: names.get(c.id) ?? c.subjectCode,
-      transferredTo: c.transferredToCaseId ? refs.get(c.transferredToCaseId) ?? null : null,
-      transferredFrom: c.transferredFromCaseId ? refs.get(c.transferredFromCaseId) ?? null : null,
-      events: events.filter((e) => e.caseId === c.id),
-      documents: documents.filter((d) => d.caseId === c.id),
-    }));
+    const rows: { id: string; extras: CaseExtrasJson }[] = await manager.query(CASE_EXTRAS_SQL, [list.map((c) => c.id)]);
+    const extras = new Map(rows.map((r) => [r.id, r.extras]));
+    return list.map((c) => recordWithExtras(c, extras.get(c.id) ?? NO_EXTRAS(c)));
   }
 
   /** The contract's views; `audience` decides which documents they show (the public's by default). */
@@ -68,6 +54,11 @@ export class CaseReader {
   }
 }
 
-function subjectRef(c: Case): SubjectRef {
-  return { code: c.subjectCode, name: c.subject?.name ?? c.subjectCode };
-}
+/** A case this manager cannot see (one written by a transaction not yet committed): its own subject, nothing else. */
+const NO_EXTRAS = (c: Case): CaseExtrasJson => ({
+  subject_name: c.subject?.name ?? c.subjectCode,
+  transferred_to: null,
+  transferred_from: null,
+  events: [],
+  documents: [],
+});

@@ -20,6 +20,62 @@ const LINKED = (alias: string, column: string) => `(SELECT json_build_object('id
       FROM cases l LEFT JOIN subjects ls ON ls.code = l.subject_code WHERE l.id = ${alias}.${column})`;
 
 /**
+ * What a case's view shows besides its row, as `json_build_object` arguments for a case `c`:
+ * its linked cases, its events (in order) and its documents.
+ */
+const CASE_EXTRAS_JSON = `'transferred_to', CASE WHEN c.transferred_to_case_id IS NULL THEN NULL ELSE ${LINKED('c', 'transferred_to_case_id')} END,
+        'transferred_from', CASE WHEN c.transferred_from_case_id IS NULL THEN NULL ELSE ${LINKED('c', 'transferred_from_case_id')} END,
+        'events', coalesce((SELECT json_agg(json_build_object('id', e.id::text, 'type', e.type, 'at', e.at::text,
+            'actor_kind', e.actor_kind, 'actor_id', e.actor_id, 'data', e.data) ORDER BY e.id)
+          FROM case_events e WHERE e.case_id = c.id), '[]'::json),
+        'documents', coalesce((SELECT json_agg(json_build_object('id', d.id, 'storage_key', d.storage_key, 'name', d.name,
+            'media_type', d.media_type, 'size', d.size, 'sha256', d.sha256, 'public', d.public,
+            'uploaded_at', d.uploaded_at::text, 'uploaded_by', d.uploaded_by, 'delivered_at', d.delivered_at::text)
+            ORDER BY d.uploaded_at, d.id)
+          FROM documents d WHERE d.case_id = c.id), '[]'::json)`;
+
+/**
+ * For cases already loaded (a listing's page): each one's subject name and extras, in one
+ * round trip, by the ids in `$1`.
+ */
+export const CASE_EXTRAS_SQL = `
+  SELECT c.id, json_build_object('subject_name', coalesce(s.name, c.subject_code), ${CASE_EXTRAS_JSON}) AS extras
+  FROM cases c LEFT JOIN subjects s ON s.code = c.subject_code WHERE c.id = ANY($1::uuid[])`;
+
+/** What `CASE_EXTRAS_SQL` answers for one case. */
+export type CaseExtrasJson = Pick<CaseJson, 'subject_name' | 'transferred_to' | 'transferred_from' | 'events' | 'documents'>;
+
+/** A loaded case's record from its extras. */
+export function recordWithExtras(c: Case, j: CaseExtrasJson): CaseRecord {
+  const linked = (l: LinkedJson | null) => (l ? { id: l.id, subject: { code: l.code, name: l.name } } : null);
+  return {
+    case: c,
+    subjectName: j.subject_name,
+    transferredTo: linked(j.transferred_to),
+    transferredFrom: linked(j.transferred_from),
+    events: j.events.map(
+      (e) => ({ id: e.id, caseId: c.id, type: e.type, at: timestamp(e.at), actorKind: e.actor_kind, actorId: e.actor_id, data: e.data }) as CaseEvent,
+    ),
+    documents: j.documents.map(
+      (d) =>
+        ({
+          id: d.id,
+          caseId: c.id,
+          storageKey: d.storage_key,
+          name: d.name,
+          mediaType: d.media_type,
+          size: Number(d.size),
+          sha256: d.sha256,
+          public: d.public,
+          uploadedAt: timestamp(d.uploaded_at),
+          uploadedBy: d.uploaded_by,
+          deliveredAt: maybeTimestamp(d.delivered_at),
+        }) as Document,
+    ),
+  };
+}
+
+/**
  * The whole request in one round trip: the row, and its cases as one JSON array (in the order
  * they were filed) with their events and documents nested. The lookup's hot path reads this
  * and nothing else; no entity is hydrated.
@@ -42,16 +98,7 @@ function requestSql(withAccessCodeHash: boolean): string {
         'appeal_outcome', c.appeal_outcome, 'appeal_decision_text', c.appeal_decision_text,
         'appeal_decided_at', c.appeal_decided_at::text, 'version', c.version, 'created_at', c.created_at::text,
         'updated_at', c.updated_at::text,
-        'transferred_to', CASE WHEN c.transferred_to_case_id IS NULL THEN NULL ELSE ${LINKED('c', 'transferred_to_case_id')} END,
-        'transferred_from', CASE WHEN c.transferred_from_case_id IS NULL THEN NULL ELSE ${LINKED('c', 'transferred_from_case_id')} END,
-        'events', coalesce((SELECT json_agg(json_build_object('id', e.id::text, 'type', e.type, 'at', e.at::text,
-            'actor_kind', e.actor_kind, 'actor_id', e.actor_id, 'data', e.data) ORDER BY e.id)
-          FROM case_events e WHERE e.case_id = c.id), '[]'::json),
-        'documents', coalesce((SELECT json_agg(json_build_object('id', d.id, 'storage_key', d.storage_key, 'name', d.name,
-            'media_type', d.media_type, 'size', d.size, 'sha256', d.sha256, 'public', d.public,
-            'uploaded_at', d.uploaded_at::text, 'uploaded_by', d.uploaded_by, 'delivered_at', d.delivered_at::text)
-            ORDER BY d.uploaded_at, d.id)
-          FROM documents d WHERE d.case_id = c.id), '[]'::json)
+        ${CASE_EXTRAS_JSON}
       ) ORDER BY c.created_at, c.id)
       FROM cases c LEFT JOIN subjects s ON s.code = c.subject_code WHERE c.folio = r.folio), '[]'::json) AS cases
   FROM requests r WHERE r.folio = $1`;
@@ -193,30 +240,5 @@ function caseRecord(j: CaseJson): CaseRecord {
     createdAt: timestamp(j.created_at),
     updatedAt: timestamp(j.updated_at),
   } as Case;
-  const linked = (l: LinkedJson | null) => (l ? { id: l.id, subject: { code: l.code, name: l.name } } : null);
-  return {
-    case: c,
-    subjectName: j.subject_name,
-    transferredTo: linked(j.transferred_to),
-    transferredFrom: linked(j.transferred_from),
-    events: j.events.map(
-      (e) => ({ id: e.id, caseId: j.id, type: e.type, at: timestamp(e.at), actorKind: e.actor_kind, actorId: e.actor_id, data: e.data }) as CaseEvent,
-    ),
-    documents: j.documents.map(
-      (d) =>
-        ({
-          id: d.id,
-          caseId: j.id,
-          storageKey: d.storage_key,
-          name: d.name,
-          mediaType: d.media_type,
-          size: Number(d.size),
-          sha256: d.sha256,
-          public: d.public,
-          uploadedAt: timestamp(d.uploaded_at),
-          uploadedBy: d.uploaded_by,
-          deliveredAt: maybeTimestamp(d.delivered_at),
-        }) as Document,
-    ),
-  };
+  return recordWithExtras(c, j);
 }
