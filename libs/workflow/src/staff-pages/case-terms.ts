@@ -1,5 +1,5 @@
 import { BusinessCalendar, LegalClock, LocalDate, localDateOf, SubjectCalendar } from '@ventanilla/calendar/law';
-import { Case, isOpen } from '@ventanilla/cases';
+import { Case, isOpen, isOverdue, termDueDate as termOf } from '@ventanilla/cases';
 import { extensionRefusal } from '../extension/extension-rule';
 
 /** Where an open case stands against its term, as the inbox and the case page show it. */
@@ -30,8 +30,9 @@ export function termStanding(
 ): TermStanding | null {
   if (!isOpen(c.status)) return null;
   const today = localDateOf(now);
-  const termDueDate = c.extendedDueDate ?? c.dueDate;
-  const overdue = termDueDate < today;
+  const termDueDate = termOf(c);
+  // The one rule of "overdue" (open-cases.ts), so the inbox agrees with the API and the PDH's list.
+  const overdue = isOverdue({ status: c.status, termDueDate }, now);
   const extendable = c.status !== 'extended' && extensionRefusal(c, now, clock) === null;
   return {
     termDueDate,
