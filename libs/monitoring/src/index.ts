@@ -9,3 +9,4 @@ export * from './reports/annual-report.csv';
 export * from './open-data/open-data-columns';
 export * from './open-data/open-data.service';
 export * from './pages/monitoring-pages.module';
+export * from './staff-pages/pdh-pages.module';

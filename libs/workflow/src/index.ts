@@ -6,3 +6,4 @@ export * from './staff/staff-case-views.service';
 export * from './workflow.module';
 export * from './pages/request-pages.module';
 export * from './staff-pages/officer-pages.module';
+export * from './oversight-pages/oversight-pages.module';

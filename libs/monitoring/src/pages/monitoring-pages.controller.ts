@@ -1,11 +1,12 @@
 import { Controller, Get, Param, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { SECTORS, Sector, SubjectsService } from '@ventanilla/subjects';
+import { SECTORS, SubjectsService } from '@ventanilla/subjects';
 import { PageExceptionFilter, PageRenderer, queryText } from '@ventanilla/web';
 import type { Request, Response } from 'express';
 import { join } from 'node:path';
 import { csvLine, UTF8_BOM } from '../shared/csv';
-import { SubjectStatsQuery, SubjectStatsItemView } from '../stats/subject-stats.dto';
+import { readSubjectFilters, SortKeys, sortRows, statsRow, subjectFilterParams, SubjectFilters } from '../stats/stats-rows';
+import { SubjectStatsQuery } from '../stats/subject-stats.dto';
 import { SubjectStatsService } from '../stats/subject-stats.service';
 import { PublicRequestsService } from './public-requests.service';
 import { barChartSvg } from './stats-chart';
@@ -15,10 +16,13 @@ const CHART_BODIES = 12;
 const SORTS = ['nombre', 'recibidas', 'aTiempo', 'mediana', 'vencidas'] as const;
 type Sort = (typeof SORTS)[number];
 
-/** A body's row with the figures the page shows and sorts by. */
-interface StatsRow extends SubjectStatsItemView {
-  onTimeShare: number | null;
-}
+const SORT_KEYS: SortKeys<Sort> = {
+  nombre: (r) => r.subject.name,
+  recibidas: (r) => r.received,
+  aTiempo: (r) => r.onTimeShare,
+  mediana: (r) => r.medianBusinessDays,
+  vencidas: (r) => r.overdue,
+};
 
 /**
  * The public, read-only pages over the PDH's monitoring: `/estadisticas` (every body's response
@@ -41,7 +45,7 @@ export class MonitoringPagesController {
     const t = this.pages.translator(req);
     const filters = readFilters(query);
     const view = await this.stats.bySubject(this.statsQuery(filters));
-    const rows = sortRows(view.items.map(withShare), filters.sort, filters.dir);
+    const rows = sortRows(view.items.map(statsRow), SORT_KEYS, filters.sort, filters.dir);
     const byVolume = [...rows].sort((a, b) => b.received - a.received).slice(0, CHART_BODIES);
     const charts = byVolume.length
       ? {
@@ -74,7 +78,7 @@ export class MonitoringPagesController {
     const t = this.pages.translator(req);
     const filters = readFilters(query);
     const view = await this.stats.bySubject(this.statsQuery(filters));
-    const rows = sortRows(view.items.map(withShare), filters.sort, filters.dir);
+    const rows = sortRows(view.items.map(statsRow), SORT_KEYS, filters.sort, filters.dir);
     const header = ['codigo', 'sujeto', 'recibidas', 'resueltas', 'a_tiempo', 'fuera_de_plazo', 'porcentaje_a_tiempo', 'abiertas', 'vencidas', 'prorrogas', 'trasladadas', 'recursos', 'mediana_dias_habiles', 'p90_dias_habiles'];
     const body = rows.map((r) =>
       csvLine([r.subject.code, r.subject.name, r.received, r.resolved, r.resolvedOnTime, r.resolvedLate, r.onTimeShare, r.open, r.overdue, r.extended, r.transferred, r.appeals, r.medianBusinessDays, r.p90BusinessDays]),
@@ -94,7 +98,7 @@ export class MonitoringPagesController {
     this.pages.render(req, res, join(__dirname, 'subject.njk'), {
       title: subject.name,
       subject,
-      figures: item ? withShare(item) : null,
+      figures: item ? statsRow(item) : null,
       period: { from: view.from, to: view.to },
       recent: await this.requests.recentFor(subject.code, 10),
       sectorLabel: t(`sector.${subject.sector}`),
@@ -121,51 +125,16 @@ export class MonitoringPagesController {
   }
 }
 
-interface Filters {
-  sector?: Sector;
-  department?: string;
+interface Filters extends SubjectFilters {
   sort: Sort;
   dir: 'asc' | 'desc';
 }
 
-/** Unknown filter values are ignored, not errors: a page's address is often typed by hand. */
 function readFilters(query: Record<string, unknown>): Filters {
-  const sector = queryText(query.sector, 20);
-  const department = queryText(query.departamento, 2);
   const sort = queryText(query.orden, 20) as Sort;
-  return {
-    sector: (SECTORS as readonly string[]).includes(sector) ? (sector as Sector) : undefined,
-    department: /^\d{2}$/.test(department) ? department : undefined,
-    sort: SORTS.includes(sort) ? sort : 'recibidas',
-    dir: queryText(query.dir, 4) === 'asc' ? 'asc' : 'desc',
-  };
+  return { ...readSubjectFilters(query), sort: SORTS.includes(sort) ? sort : 'recibidas', dir: queryText(query.dir, 4) === 'asc' ? 'asc' : 'desc' };
 }
 
 function linkFilters(filters: Filters): Record<string, string> {
-  return { ...(filters.sector ? { sector: filters.sector } : {}), ...(filters.department ? { departamento: filters.department } : {}) };
+  return subjectFilterParams(filters);
 }
-
-function withShare(item: SubjectStatsItemView): StatsRow {
-  return { ...item, onTimeShare: item.resolved > 0 ? Math.round((item.resolvedOnTime / item.resolved) * 1000) / 10 : null };
-}
-
-function sortRows(rows: StatsRow[], sort: Sort, dir: 'asc' | 'desc'): StatsRow[] {
-  const key: Record<Sort, (r: StatsRow) => number | string | null> = {
-    nombre: (r) => r.subject.name,
-    recibidas: (r) => r.received,
-    aTiempo: (r) => r.onTimeShare,
-    mediana: (r) => r.medianBusinessDays,
-    vencidas: (r) => r.overdue,
-  };
-  const sign = dir === 'asc' ? 1 : -1;
-  return [...rows].sort((a, b) => {
-    const x = key[sort](a);
-    const y = key[sort](b);
-    if (x === null && y === null) return a.subject.code.localeCompare(b.subject.code);
-    if (x === null) return 1;
-    if (y === null) return -1;
-    const order = typeof x === 'string' ? x.localeCompare(y as string, 'es') : x - (y as number);
-    return order * sign || a.subject.code.localeCompare(b.subject.code);
-  });
-}
-

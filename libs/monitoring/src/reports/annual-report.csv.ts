@@ -40,9 +40,17 @@ export function annualReportFilename(report: Pick<AnnualReport, 'subject' | 'yea
   return `informe-art48-${report.subject.code.replace(/[^A-Za-z0-9-]/g, '')}-${report.year}.csv`;
 }
 
+/** One line of the report: the Art. 48 item (blank for the heading lines), its name, the measure, the value. */
+export type AnnualReportRow = [number | '', string, string, string | number | null];
+
 /** The report as a UIP hands it in: UTF-8 with BOM, Spanish headers, one row per item and measure. */
 export function annualReportCsv(report: AnnualReport): string {
-  const rows: (string | number | null)[][] = [
+  return UTF8_BOM + csvLine(ANNUAL_REPORT_CSV_HEADER) + annualReportRows(report).map(csvLine).join('');
+}
+
+/** The report's lines, in the law's order and words: the CSV and the PDH's page show the same ones. */
+export function annualReportRows(report: AnnualReport): AnnualReportRow[] {
+  const rows: AnnualReportRow[] = [
     ['', 'Sujeto obligado', 'Código', report.subject.code],
     ['', 'Sujeto obligado', 'Nombre', report.subject.name],
     ['', 'Período', 'Año', report.year],
@@ -89,5 +97,5 @@ export function annualReportCsv(report: AnnualReport): string {
   for (const g of APPEAL_GROUNDS) item(8, `Causal: ${APPEAL_GROUND_LABELS[g].report}`, report.appeals.byGround[g]);
   item(8, 'Causal: otra (texto libre)', report.appeals.byGround.other);
 
-  return UTF8_BOM + csvLine(ANNUAL_REPORT_CSV_HEADER) + rows.map(csvLine).join('');
+  return rows;
 }

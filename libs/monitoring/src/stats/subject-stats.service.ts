@@ -3,7 +3,7 @@ import { localDateOf } from '@ventanilla/calendar';
 import { Clock } from '@ventanilla/config';
 import { ReadReplica } from '@ventanilla/database';
 import { reachableSql } from '@ventanilla/notices';
-import { caseMeasuresSelect, toCaseMeasures } from '../shared/case-measures';
+import { CaseMeasures, caseMeasuresSelect, toCaseMeasures } from '../shared/case-measures';
 import { resolvePeriod } from '../shared/period';
 import { SubjectStatsQuery, SubjectStatsView } from './subject-stats.dto';
 
@@ -51,6 +51,32 @@ export class SubjectStatsService {
       to: period.to,
     };
   }
+
+  /**
+   * The same measures month by month (by the month each case was received), over every body the
+   * sector and department filters name: one aggregate query, months without cases left out.
+   */
+  async byMonth(query: SubjectStatsQuery): Promise<{ items: MonthlyMeasures[]; from: string; to: string }> {
+    const today = localDateOf(this.clock.now());
+    const period = resolvePeriod(query, today);
+    const params: unknown[] = [period.from, period.to, today];
+    const rows: Record<string, unknown>[] = await this.replica.query(
+      `SELECT to_char(c.received_on, 'YYYY-MM') AS month, ${caseMeasuresSelect('$3')}
+         FROM cases c
+         JOIN subjects s ON s.code = c.subject_code
+        WHERE c.received_on BETWEEN $1::date AND $2::date ${subjectFilters(query, params)}
+        GROUP BY 1
+        ORDER BY 1`,
+      params,
+    );
+    return { items: rows.map((row) => ({ month: String(row.month), ...toCaseMeasures(row) })), from: period.from, to: period.to };
+  }
+}
+
+/** One month's figures over the bodies a query names: the PDH's view over time. */
+export interface MonthlyMeasures extends CaseMeasures {
+  /** `YYYY-MM`, the month of reception (`received_on`). */
+  month: string;
 }
 
 /** The sector and department filters on subjects `s`, as `AND …`, their values pushed onto `params`. */

@@ -1,0 +1,23 @@
+import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { AuthModule } from '@ventanilla/auth';
+import { CasesCoreModule } from '@ventanilla/cases';
+import { usePagesMiddleware, WebModule } from '@ventanilla/web';
+import { AppealQueue } from '../appeal/appeal-queue.service';
+import { WorkflowModule } from '../workflow.module';
+import { AppealsPageController } from './appeals.page.controller';
+import { CaseHistory } from './case-history.service';
+import { PdhCasePageController } from './pdh-case.page.controller';
+
+const CONTROLLERS = [AppealsPageController, PdhCasePageController];
+
+/** The oversight's case pages: the highest authority's appeals and the PDH's read-only case. */
+@Module({
+  imports: [WebModule, AuthModule, CasesCoreModule, WorkflowModule],
+  controllers: CONTROLLERS,
+  providers: [AppealQueue, CaseHistory],
+})
+export class OversightPagesModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    usePagesMiddleware(consumer, ...CONTROLLERS);
+  }
+}
