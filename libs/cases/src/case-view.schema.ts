@@ -1,6 +1,7 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { CASE_STATUSES } from './case-status';
 import { APPEAL_OUTCOMES, CHANNELS, RESOLUTION_TYPES } from './case.entity';
+import { DELIVERY_FORMATS } from './request.entity';
 
 /**
  * The OpenAPI schemas of `CaseView` (case-view.ts) and its parts: what `/api/docs-json` tells
@@ -79,4 +80,5 @@ export class RequesterSchema {
 export class StaffCaseSchema extends CaseSchema {
   @ApiProperty() description: string;
   @ApiProperty({ type: RequesterSchema, nullable: true }) requester: RequesterSchema | null;
+  @ApiProperty({ enum: DELIVERY_FORMATS, description: 'Cómo pidió recibir la información el requirente' }) deliveryFormat: string;
 }

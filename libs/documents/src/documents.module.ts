@@ -38,8 +38,8 @@ export class DocumentsCoreModule {}
   imports: [DocumentsCoreModule, CasesCoreModule, RequestsModule, AuthModule],
   controllers: [DocumentsController],
   providers: [DocumentUploads, DocumentDownloads, DocumentSender, DocumentEdits, SpoolCleanup],
-  // The pages serve downloads through the same access rule and the same answer as the API.
-  exports: [DocumentDownloads, DocumentSender],
+  // The pages upload, correct and serve downloads through the same services, access rule and answer as the API.
+  exports: [DocumentsCoreModule, DocumentUploads, DocumentDownloads, DocumentSender, DocumentEdits],
 })
 export class DocumentsModule {}
 

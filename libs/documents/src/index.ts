@@ -7,3 +7,6 @@ export * from './download/document-sender';
 export * from './housekeeping/orphan-sweep.service';
 export * from './storage/document-storage';
 export * from './upload/media-types';
+export * from './edit/document-edits.service';
+export * from './upload/document-upload.service';
+export * from './upload/multipart-receiver';

@@ -13,3 +13,4 @@ export * from './receipt/receipt.service';
 export * from './receipt/receipt.controller';
 export * from './requester-actions.service';
 export * from './requester-actions.dto';
+export * from './pages/filing-form';

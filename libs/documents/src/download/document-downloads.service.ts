@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { StaffSessions } from '@ventanilla/auth';
+import { StaffSessions, StaffUser } from '@ventanilla/auth';
 import { Case, Document, isPublicDocument } from '@ventanilla/cases';
 import { AppError } from '@ventanilla/http';
 import { LookupService } from '@ventanilla/requests';
@@ -10,6 +10,8 @@ import { DocumentReader, mayRead } from './document-access';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface DownloadCredentials {
+  /** A staff member already signed in (the staff pages' session); otherwise the token or the code decide. */
+  staff?: StaffUser;
   authorization?: string;
   accessCode?: string;
   clientIp: string;
@@ -45,6 +47,7 @@ export class DocumentDownloads {
 
   /** A staff token decides when sent; otherwise the access code of the case's folio (401/403/429 as on every requester action). */
   private async reader(c: Case, credentials: DownloadCredentials): Promise<DocumentReader> {
+    if (credentials.staff) return { kind: 'staff', user: credentials.staff };
     if (credentials.authorization !== undefined) return { kind: 'staff', user: await this.sessions.authenticate(credentials.authorization) };
     if (credentials.accessCode !== undefined) {
       await this.lookup.authenticate({ folio: c.folio, accessCode: credentials.accessCode, clientIp: credentials.clientIp });

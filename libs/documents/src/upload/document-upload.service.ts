@@ -9,7 +9,7 @@ import type { IncomingMessage } from 'node:http';
 import { DataSource, EntityManager } from 'typeorm';
 import { DOCUMENTS_SETTINGS, DocumentsSettings } from '../documents-settings';
 import { DocumentStorage } from '../storage/document-storage';
-import { receiveUpload } from './multipart-receiver';
+import { FormFields, receiveUpload } from './multipart-receiver';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -31,9 +31,10 @@ export class DocumentUploads {
     @Inject(DOCUMENTS_SETTINGS) private readonly settings: DocumentsSettings,
   ) {}
 
-  async upload(user: StaffUser, caseId: string, req: IncomingMessage): Promise<DocumentView> {
+  /** `form`: the staff pages' upload form also carries its CSRF token, checked before the file is read. */
+  async upload(user: StaffUser, caseId: string, req: IncomingMessage, form?: FormFields): Promise<DocumentView> {
     await this.dataSource.transaction((tx) => this.admissible(tx, user, caseId, false));
-    const file = await receiveUpload(req, this.settings);
+    const file = await receiveUpload(req, this.settings, form);
     const id = randomUUID();
     try {
       await this.storage.putFile(id, file.path, file);

@@ -28,6 +28,16 @@ export interface ReceiveOptions {
   spoolDir: string;
 }
 
+/**
+ * Fields a web form sends besides `file` and `public` (the pages' CSRF token). They must come
+ * before the file — browsers send a form's fields in the order of the page — and `beforeFile`
+ * judges them before a byte of the file is received: throwing refuses the upload.
+ */
+export interface FormFields {
+  names: string[];
+  beforeFile: (fields: Record<string, string>) => void;
+}
+
 /** Room for the multipart framing and the `public` field around the file. */
 const FORM_OVERHEAD_BYTES = 64 * 1024;
 
@@ -49,7 +59,7 @@ const aborted = () =>
  * memory holds at most the sniffed head. Any failure — a limit, a wrong type, a broken or
  * abandoned connection — removes the spool file before the error reaches the caller.
  */
-export function receiveUpload(req: IncomingMessage, options: ReceiveOptions): Promise<ReceivedFile> {
+export function receiveUpload(req: IncomingMessage, options: ReceiveOptions, form?: FormFields): Promise<ReceivedFile> {
   const contentType = req.headers['content-type'] ?? '';
   if (!/^multipart\/form-data\s*;/i.test(contentType)) {
     return Promise.reject(
@@ -73,6 +83,8 @@ export function receiveUpload(req: IncomingMessage, options: ReceiveOptions): Pr
     let isPublic = true;
     let parser: busboy.Busboy;
     let current: Readable | null = null;
+    const formValues: Record<string, string> = {};
+    const extra = form?.names.length ?? 0;
 
     const fail = (error: Error) => {
       if (failure) return;
@@ -91,7 +103,7 @@ export function receiveUpload(req: IncomingMessage, options: ReceiveOptions): Pr
       parser = busboy({
         headers: req.headers,
         defParamCharset: 'utf8',
-        limits: { fileSize: options.maxFileBytes, files: 1, fields: 2, fieldSize: 100, parts: 4 },
+        limits: { fileSize: options.maxFileBytes, files: 1, fields: 2 + extra, fieldSize: extra > 0 ? 1024 : 100, parts: 4 + extra },
       });
     } catch {
       return reject(fieldError('file', 'el cuerpo multipart no se pudo leer'));
@@ -100,6 +112,10 @@ export function receiveUpload(req: IncomingMessage, options: ReceiveOptions): Pr
     // Busboy goes on parsing what it already holds after a failure: later parts are ignored.
     parser.on('field', (name, value) => {
       if (failure) return;
+      if (form?.names.includes(name)) {
+        formValues[name] = value;
+        return;
+      }
       if (name !== 'public') return fail(fieldError(name, 'campo desconocido: solo se admiten "file" y "public"'));
       if (value !== 'true' && value !== 'false') return fail(fieldError('public', 'debe ser true o false'));
       isPublic = value === 'true';
@@ -113,6 +129,14 @@ export function receiveUpload(req: IncomingMessage, options: ReceiveOptions): Pr
       if (name !== 'file') {
         stream.resume();
         return fail(fieldError(name, 'campo desconocido: el documento va en el campo "file"'));
+      }
+      if (form) {
+        try {
+          form.beforeFile(formValues);
+        } catch (error) {
+          stream.resume();
+          return fail(error as Error);
+        }
       }
       const mediaType = declaredType(info.mimeType, info.filename ?? '');
       if (!options.allowedTypes.includes(mediaType)) {

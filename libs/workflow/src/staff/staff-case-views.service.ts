@@ -14,6 +14,7 @@ export interface StaffCaseView extends CaseView {
   requester: RequesterView | null;
   /** The requester's language: the body attends in it (Ley de Idiomas Nacionales, Decreto 19-2003). */
   language: LanguageView;
+  deliveryFormat: Request['deliveryFormat'];
 }
 
 @Injectable()
@@ -36,6 +37,7 @@ export class StaffCaseViews {
         description: request.description,
         requester: seesContactDetails(user) ? requesterView(request) : null,
         language: languageView(request.language),
+        deliveryFormat: request.deliveryFormat,
       };
     });
   }
