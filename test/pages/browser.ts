@@ -32,7 +32,14 @@ export async function startPagesWorld(options: TestEnvironmentOptions = {}): Pro
   await env.api.listen(0, '127.0.0.1');
   const { port } = env.api.getHttpServer().address() as AddressInfo;
   // Playwright gives each launch a fresh temporary profile (--user-data-dir) and adds --headless.
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+  let browser: Browser;
+  try {
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+  } catch (error) {
+    // Without this the suite's api, worker and SMTP server stay up and jest waits for ever.
+    await env.stop();
+    throw new Error(`Chromium no arrancó (${CHROMIUM}; apt-get install -y chromium): ${(error as Error).message}`);
+  }
   return {
     env,
     browser,
