@@ -4,7 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { EnvDto } from '@ventanilla/config';
 import { Logger } from 'nestjs-pino';
 import { BodyErrorInterceptor, useJsonBodyParser } from './body-parser';
-import { ContractExceptionFilter } from './exception.filter';
+import { ContractExceptionFilter, UNKNOWN_PAGE, UnknownPage } from './exception.filter';
 import { useCors, useSecurityHeaders } from './security-headers';
 import { completeDocument } from './openapi';
 import { createValidationPipe } from './validation';
@@ -29,7 +29,7 @@ export function configureApi(app: INestApplication, config: EnvDto): void {
   app.setGlobalPrefix('api/v1', { exclude: [{ path: 'health', method: RequestMethod.GET }, ...PAGE_ROUTES] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalInterceptors(new BodyErrorInterceptor());
-  app.useGlobalFilters(new ContractExceptionFilter());
+  app.useGlobalFilters(new ContractExceptionFilter(optional<UnknownPage>(app, UNKNOWN_PAGE)));
   const document = completeDocument(SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -40,4 +40,13 @@ export function configureApi(app: INestApplication, config: EnvDto): void {
       .build(),
   ));
   SwaggerModule.setup('api/docs', app, document);
+}
+
+/** A provider the app may lack (a test app without the pages' module). */
+function optional<T>(app: INestApplication, token: symbol): T | undefined {
+  try {
+    return app.get<T>(token, { strict: false });
+  } catch {
+    return undefined;
+  }
 }

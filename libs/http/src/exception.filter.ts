@@ -1,4 +1,4 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger, NotFoundException } from '@nestjs/common';
 import { isDatabaseUnavailable } from '@ventanilla/database';
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
@@ -44,16 +44,32 @@ function render(code: ErrorCode, language: Language, message?: string, details: 
 
 const DATABASE_RETRY_AFTER_SECONDS = 5;
 
-/** The one exception filter: every error, unknown routes included, leaves in the contract's shape. */
+/**
+ * Answers a browser that asked for an address no route has (a mistyped folio link, an old
+ * bookmark) with the pages' "not found" page. The web pages provide it under this token.
+ */
+export const UNKNOWN_PAGE = Symbol('UNKNOWN_PAGE');
+export type UnknownPage = (request: Request, response: Response) => void;
+
+/**
+ * The one exception filter: every error, unknown routes included, leaves in the contract's
+ * shape — except an unknown address outside `/api` that a browser asked for as HTML, which
+ * gets the pages' 404 page when one is given.
+ */
 @Catch()
 export class ContractExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
+
+  constructor(private readonly unknownPage?: UnknownPage) {}
 
   catch(thrown: unknown, host: ArgumentsHost): void {
     const exception = isDatabaseUnavailable(thrown) ? this.databaseUnavailable(thrown) : thrown;
     const http = host.switchToHttp();
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
+    if (this.unknownPage && !response.headersSent && isUnknownRoute(exception) && wantsPage(request)) {
+      return this.unknownPage(request, response);
+    }
     const { body, cause } = errorBody(exception, languageOf(request.headers['accept-language']));
     if (cause !== undefined) {
       this.logger.error({ errorId: body.errorId, err: cause }, `Error interno ${body.errorId}`);
@@ -71,4 +87,15 @@ export class ContractExceptionFilter implements ExceptionFilter {
       en: 'The database is not answering right now. Try again in a few seconds.',
     }).withHeaders({ 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) });
   }
+}
+
+/** Nest's router answers an address no route has with a plain NotFoundException; our own 404s are AppErrors. */
+function isUnknownRoute(exception: unknown): boolean {
+  return exception instanceof NotFoundException && !(exception instanceof AppError);
+}
+
+/** A browser (HTML preferred over JSON), outside the API's and health's addresses. */
+function wantsPage(request: Request): boolean {
+  if (request.path === '/health' || request.path === '/api' || request.path.startsWith('/api/')) return false;
+  return request.accepts(['json', 'html']) === 'html';
 }

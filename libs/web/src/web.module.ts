@@ -1,4 +1,6 @@
 import { MiddlewareConsumer, Module, NestModule, Type } from '@nestjs/common';
+import { UNKNOWN_PAGE, UnknownPage } from '@ventanilla/http';
+import cookieParser from 'cookie-parser';
 import { AssetsService } from './assets/assets.service';
 import { StaticController } from './assets/static.controller';
 import { CsrfProtection } from './csrf';
@@ -10,7 +12,15 @@ import { PagesMiddleware } from './pages.middleware';
 /** The pages' infrastructure, shared by every feature that has pages (citizens', staff's). */
 @Module({
   controllers: [StaticController],
-  providers: [PagesMiddleware, AssetsService, CsrfProtection, CsrfGuard, PageRenderer, PageExceptionFilter],
+  providers: [
+    PagesMiddleware,
+    AssetsService,
+    CsrfProtection,
+    CsrfGuard,
+    PageRenderer,
+    PageExceptionFilter,
+    { provide: UNKNOWN_PAGE, useFactory: unknownPage, inject: [PageRenderer] },
+  ],
   exports: [AssetsService, CsrfProtection, CsrfGuard, PageRenderer, PageExceptionFilter],
 })
 export class WebModule implements NestModule {
@@ -22,4 +32,11 @@ export class WebModule implements NestModule {
 /** Each module with pages calls this from its `configure` for its page controllers. */
 export function usePagesMiddleware(consumer: MiddlewareConsumer, ...controllers: Type[]): void {
   consumer.apply(PagesMiddleware).forRoutes(...controllers);
+}
+
+const parseCookies = cookieParser();
+
+/** The 404 page for addresses no route has; the pages' middleware did not run, so cookies are read here. */
+function unknownPage(pages: PageRenderer): UnknownPage {
+  return (req, res) => parseCookies(req, res, () => pages.render(req, res, 'error.njk', { code: 'NOT_FOUND' }, { status: 404 }));
 }
