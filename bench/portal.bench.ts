@@ -25,7 +25,9 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const TARGET_P95_MS = 50;
 const YEARS = 3;
-const DATABASE = `ventanilla_bench_portal_${Date.now().toString(36)}_${randomBytes(2).toString('hex')}`;
+// BENCH_REUSE_DB=<name>: a database an earlier run kept (BENCH_KEEP_DB=1), migrated again but not seeded again, nor dropped.
+const REUSE = process.env.BENCH_REUSE_DB;
+const DATABASE = REUSE ?? `ventanilla_bench_portal_${Date.now().toString(36)}_${randomBytes(2).toString('hex')}`;
 
 const log = (line: string) => console.log(line);
 const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
@@ -151,15 +153,21 @@ async function main(): Promise<void> {
   let api: Server | undefined;
   let created = false;
   try {
-    await admin((c) => c.query(`CREATE DATABASE "${DATABASE}"`));
-    created = true;
+    if (!REUSE) {
+      await admin((c) => c.query(`CREATE DATABASE "${DATABASE}"`));
+      created = true;
+    }
     await migrateAndSeed(urlOf(DATABASE));
     const db = new Client({ connectionString: urlOf(DATABASE) });
     await db.connect();
-    const seeding = process.hrtime.bigint();
-    log('seeding:');
-    await seed(db);
-    log(`seeded in ${seconds(seeding)} s`);
+    await db.query(`DELETE FROM users WHERE email LIKE 'oficial.bench@%'`);
+    if (!REUSE) {
+      const seeding = process.hrtime.bigint();
+      log('seeding:');
+      await seed(db);
+      log(`seeded in ${seconds(seeding)} s`);
+    }
+    log(`${(await db.query(`SELECT count(*)::int AS n FROM cases`)).rows[0].n.toLocaleString('en-US')} cases in ${DATABASE}`);
     const [busiest] = (await db.query(
       `SELECT subject_code AS code, count(*)::int AS open FROM cases WHERE status IN ('received', 'clarification_requested', 'extended')
        GROUP BY subject_code ORDER BY 2 DESC LIMIT 1`,

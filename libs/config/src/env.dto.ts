@@ -28,6 +28,17 @@ export class EnvDto {
   @Matches(/^postgres(ql)?:\/\//)
   DATABASE_READ_URL?: string;
 
+  /**
+   * How long (s) the per-subject statistics (the API's stats/subjects, /estadisticas, /sujetos)
+   * are reused by a process before they are counted again: public figures that every visitor
+   * asks for alike, and that their answers already let caches keep five minutes. 0: every call
+   * counts.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  STATS_CACHE_SECONDS = 60;
+
   @Matches(/^rediss?:\/\//)
   REDIS_URL = 'redis://127.0.0.1:6379';
 

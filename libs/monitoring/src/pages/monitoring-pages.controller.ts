@@ -93,7 +93,7 @@ export class MonitoringPagesController {
     const subject = await this.subjects.get(code);
     if (subject.code !== code) return res.redirect(301, `/sujetos/${encodeURIComponent(subject.code)}`);
     const t = this.pages.translator(req);
-    const view = await this.stats.bySubject(this.statsQuery({ ...readFilters({}), sector: subject.sector }));
+    const view = await this.stats.bySubject(this.statsQuery({ ...readFilters({}), sector: subject.sector }), subject.code);
     const item = view.items.find((i) => i.subject.code === subject.code);
     this.pages.render(req, res, join(__dirname, 'subject.njk'), {
       title: subject.name,

@@ -1,6 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { localDateOf } from '@ventanilla/calendar';
-import { Clock } from '@ventanilla/config';
+import { Clock, EnvDto } from '@ventanilla/config';
 import { ReadReplica } from '@ventanilla/database';
 import { reachableSql } from '@ventanilla/notices';
 import { CaseMeasures, caseMeasuresSelect, toCaseMeasures } from '../shared/case-measures';
@@ -13,16 +13,41 @@ import { SubjectStatsQuery, SubjectStatsView } from './subject-stats.dto';
  */
 @Injectable()
 export class SubjectStatsService {
+  /** Answers being counted or counted lately, by query and day; shared by the calls that ask alike meanwhile. */
+  private readonly recent = new Map<string, { until: number; view: Promise<SubjectStatsView> }>();
+
   constructor(
     private readonly replica: ReadReplica,
     private readonly clock: Clock,
+    @Inject(EnvDto) private readonly config: EnvDto,
   ) {}
 
-  async bySubject(query: SubjectStatsQuery): Promise<SubjectStatsView> {
+  /**
+   * `onlySubject`: one body's figures (its page), without aggregating every other body of the
+   * query. The same question within STATS_CACHE_SECONDS gets the same answer (a year's
+   * aggregate over a national volume takes hundreds of ms; visitors ask it alike).
+   */
+  async bySubject(query: SubjectStatsQuery, onlySubject?: string): Promise<SubjectStatsView> {
+    const ttlMs = this.config.STATS_CACHE_SECONDS * 1000;
+    if (ttlMs <= 0) return this.count(query, onlySubject);
+    const now = Date.now();
+    const key = JSON.stringify([localDateOf(this.clock.now()), onlySubject ?? null, { ...query }]);
+    const hit = this.recent.get(key);
+    if (hit && hit.until > now) return hit.view;
+    for (const [k, v] of this.recent) if (v.until <= now) this.recent.delete(k);
+    while (this.recent.size >= MAX_CACHED_QUERIES) this.recent.delete(this.recent.keys().next().value!);
+    const view = this.count(query, onlySubject);
+    this.recent.set(key, { until: now + ttlMs, view });
+    // A failed count is not kept: the next call tries again.
+    view.catch(() => this.recent.get(key)?.view === view && this.recent.delete(key));
+    return view;
+  }
+
+  private async count(query: SubjectStatsQuery, onlySubject?: string): Promise<SubjectStatsView> {
     const today = localDateOf(this.clock.now());
     const period = resolvePeriod(query, today);
     const params: unknown[] = [period.from, period.to, today];
-    const filters = subjectFilters(query, params);
+    const filters = subjectFilters(query, params, onlySubject);
     const order = query.sort === 'received' ? 'received DESC, s.code' : 's.code';
     const rows: Record<string, unknown>[] = await this.replica.query(
       `SELECT s.code, s.name, ${reachableSql('s')} AS reachable,
@@ -37,7 +62,7 @@ export class SubjectStatsService {
     // Every active body nobody can reach, with or without cases in the period: the regulator's finding.
     const scopeParams: unknown[] = [];
     const unreachableSubjects: { code: string; name: string }[] = await this.replica.query(
-      `SELECT s.code, s.name FROM subjects s WHERE s.active AND NOT ${reachableSql('s')} ${subjectFilters(query, scopeParams)} ORDER BY s.code`,
+      `SELECT s.code, s.name FROM subjects s WHERE s.active AND NOT ${reachableSql('s')} ${subjectFilters(query, scopeParams, onlySubject)} ORDER BY s.code`,
       scopeParams,
     );
     return {
@@ -79,9 +104,14 @@ export interface MonthlyMeasures extends CaseMeasures {
   month: string;
 }
 
+// Pages ask a handful of filter combinations; the API's periods may vary more.
+const MAX_CACHED_QUERIES = 200;
+
 /** The sector and department filters on subjects `s`, as `AND …`, their values pushed onto `params`. */
-function subjectFilters(query: SubjectStatsQuery, params: unknown[]): string {
+function subjectFilters(query: SubjectStatsQuery, params: unknown[], onlySubject?: string): string {
   const filters: string[] = [];
+  // The join makes it `c.subject_code = …` too for the planner: the (subject_code, received_on) index serves it.
+  if (onlySubject) filters.push(`s.code = $${params.push(onlySubject)}`);
   if (query.sector) filters.push(`s.sector = $${params.push(query.sector)}`);
   if (query.departmentCode) filters.push(`s.department_code = $${params.push(query.departmentCode)}`);
   return filters.map((f) => `AND ${f}`).join(' ');
