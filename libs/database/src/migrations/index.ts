@@ -12,6 +12,7 @@ import { StaffAdmin1765000012001 } from './1765000012001-staff-admin';
 import { CalendarRevisionSequence1765000013001 } from './1765000013001-calendar-revision-sequence';
 import { Documents1765000016001 } from './1765000016001-documents';
 import { CatalogRevision1765000017001 } from './1765000017001-catalog-revision';
+import { PortalIndexes1765000017002 } from './1765000017002-portal-indexes';
 
 /** Every migration, in order. Landed migrations are never rewritten: add a new one. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   CalendarRevisionSequence1765000013001,
   Documents1765000016001,
   CatalogRevision1765000017001,
+  PortalIndexes1765000017002,
 ];
