@@ -46,6 +46,21 @@ export function lineChartSvg(data: TimeDatum[], options: { title: string; unit: 
 }
 
 function renderSvg(title: string, width: number, height: number, option: Record<string, unknown>): string {
+  // A pure function of its input, and drawing costs tens of ms: the figures change rarely (and
+  // are reused for STATS_CACHE_SECONDS), so every visitor of the same figures gets one drawing.
+  const key = JSON.stringify([title, width, height, option]);
+  const drawn = DRAWN.get(key);
+  if (drawn !== undefined) return drawn;
+  const svg = draw(title, width, height, option);
+  if (DRAWN.size >= MAX_DRAWN) DRAWN.delete(DRAWN.keys().next().value!);
+  DRAWN.set(key, svg);
+  return svg;
+}
+
+const DRAWN = new Map<string, string>();
+const MAX_DRAWN = 64;
+
+function draw(title: string, width: number, height: number, option: Record<string, unknown>): string {
   // Loaded on first use: ECharts is large, and every process start would otherwise pay for it.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const echarts = require('echarts') as typeof Echarts;
