@@ -169,6 +169,12 @@ describe('the highest authority and the PDH in a real browser (e2e)', () => {
       expect(await page.getByRole('region', { name: 'Cada institución' }).locator('tbody tr td:first-child').allTextContents()).toEqual(['Municipalidad de Patzún']);
       expect(await page.getByText('Ninguna solicitud de estas instituciones está vencida.').count()).toBe(1);
       await page.getByLabel('Tipo de institución').selectOption('');
+      await page.getByLabel('Departamento').selectOption({ label: 'Chimaltenango' });
+      await page.getByRole('button', { name: 'Filtrar' }).click();
+      expect(await page.getByRole('region', { name: 'Cada institución' }).locator('tbody tr td:first-child').allTextContents()).toEqual(['Municipalidad de Patzún']);
+      // Chimaltenango's 16 municipalities and its governorship: none has a UIP in this world.
+      expect(await page.locator('#sin-uip + p + details li').count()).toBe(17);
+      await page.getByLabel('Departamento').selectOption('');
       await page.getByLabel('Mostrar').selectOption('vencidas');
       await page.getByRole('button', { name: 'Filtrar' }).click();
       expect(await page.getByRole('region', { name: 'Cada institución' }).locator('tbody tr td:first-child').allTextContents()).toEqual(['Ministerio de Finanzas Públicas']);
