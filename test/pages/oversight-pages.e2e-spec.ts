@@ -1,3 +1,5 @@
+import { pdf } from '@ventanilla/testing';
+import { readFile } from 'node:fs/promises';
 import { Page } from 'playwright-core';
 import { APPEAL, createStaff, fileAppeal, fileWeb, Filed, OTHER, OWN, registerOld, RESOLUTION, staffGet, staffPost, StaffTokens } from '../workflow/workflow-helpers';
 import { newPage, PagesWorld, screenshot, seriousViolations, startPagesWorld } from './browser';
@@ -52,7 +54,7 @@ describe('the highest authority and the PDH in a real browser (e2e)', () => {
       expect(await main.textContent()).toContain(APPEAL.text);
       expect(await main.textContent()).toContain(RESOLUTION.text);
       const history = (await page.locator('.timeline').textContent())!.replace(/\s+/g, ' ');
-      expect(history).toMatch(/Recibida.*La UIP respondió.*El requirente presentó un recurso de revisión/);
+      expect(history).toMatch(/Solicitud recibida.*Se resolvió.*El requirente presentó un recurso de revisión/);
       await axeClean(page);
 
       // Sent without a choice and with blank reasons (the browser's own check lets spaces through): the errors beside the fields.
@@ -129,11 +131,22 @@ describe('the highest authority and the PDH in a real browser (e2e)', () => {
   describe('the PDH monitor', () => {
     let overdue: Filed;
     let fresh: Filed;
+    let documentId: string;
+    const DOCUMENT = pdf('Borrador de respuesta');
 
     beforeAll(async () => {
       // Received 40 days ago in person: overdue at once. Its requester is "Juan Pérez" (the helper's).
       overdue = await registerOld(world.env, tokens.officer, 40, 'pdh');
       fresh = await fileWeb(world.env, 'MUNI-0407', 'pdh');
+      // A document the officer uploaded and has not delivered yet: the PDH reads it, the admin does not (api.md, Documents).
+      documentId = (
+        await world.env.http
+          .post(`/api/v1/cases/${overdue.caseId}/documents`)
+          .set('Authorization', `Bearer ${tokens.officer}`)
+          .field('public', 'false')
+          .attach('file', DOCUMENT, { filename: 'borrador.pdf', contentType: 'application/pdf' })
+          .expect(201)
+      ).body.id;
     });
 
     it('the desk shows the overdue case without the requester, with the charts, sorting and filters', async () => {
@@ -190,6 +203,9 @@ describe('the highest authority and the PDH in a real browser (e2e)', () => {
       expect(await page.content()).not.toContain('Juan Pérez');
       expect(await page.content()).not.toContain(overdue.email);
       expect(await page.locator('main form').count()).toBe(0);
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'borrador.pdf' }).click()]);
+      expect(download.url()).toBe(`${world.base}/personal/documentos/${documentId}`);
+      expect((await readFile((await download.path())!)).equals(DOCUMENT)).toBe(true);
       await axeClean(page);
       await screenshot(page, 'pdh-caso');
     });
@@ -200,6 +216,10 @@ describe('the highest authority and the PDH in a real browser (e2e)', () => {
       const res = await admin.goto(`/personal/pdh/casos/${overdue.caseId}`);
       expect(res!.status()).toBe(200);
       expect(await admin.content()).not.toContain('Juan Pérez');
+      // The document is named, not linked: the contract's readers are the subject's staff and the PDH.
+      expect(await admin.locator('main').getByText('borrador.pdf').count()).toBe(1);
+      expect(await admin.getByRole('link', { name: 'borrador.pdf' }).count()).toBe(0);
+      expect((await admin.request.get(`/personal/documentos/${documentId}`)).status()).toBe(404);
       const desk = await admin.goto('/personal/pdh');
       expect(desk!.status()).toBe(403);
       const officer = await newPage(world);

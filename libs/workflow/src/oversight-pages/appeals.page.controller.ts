@@ -15,7 +15,8 @@ import { AppealDecisionDto } from '../appeal/appeal.dto';
 import { AppealService } from '../appeal/appeal.service';
 import { ownSubjectOnly } from '../staff/staff-case-access';
 import { StaffCaseViews } from '../staff/staff-case-views.service';
-import { CaseHistory } from './case-history.service';
+import { CaseThread } from '../staff-pages/case-thread';
+import { readableDocuments } from './readable-documents';
 
 const BASE = '/personal/apelaciones';
 const template = (name: string) => join(__dirname, name);
@@ -48,7 +49,7 @@ export class AppealsPageController {
     private readonly queue: AppealQueue,
     private readonly views: StaffCaseViews,
     private readonly appeals: AppealService,
-    private readonly history: CaseHistory,
+    private readonly thread: CaseThread,
     private readonly clock: Clock,
   ) {}
 
@@ -122,7 +123,7 @@ export class AppealsPageController {
         title: t('autoridad.caso.titulo', { folio: view.folio }),
         view,
         appealClaim: c.appealText,
-        history: await this.history.of(c.id),
+        thread: await this.thread.of(c.id), downloadable: readableDocuments(user, c, view.documents),
         mark: termMark(view.appeal?.dueDate ?? null, localDateOf(this.clock.now())),
         canDecide: c.appealStatus === 'filed',
         outcomes: APPEAL_OUTCOMES.map((value: AppealOutcome) => ({ value, label: t(`autoridad.resultado.${value}`), hint: t(`autoridad.resultadoAyuda.${value}`) })),

@@ -3,9 +3,9 @@ import { AuthModule } from '@ventanilla/auth';
 import { CasesCoreModule } from '@ventanilla/cases';
 import { usePagesMiddleware, WebModule } from '@ventanilla/web';
 import { AppealQueue } from '../appeal/appeal-queue.service';
+import { CaseThread } from '../staff-pages/case-thread';
 import { WorkflowModule } from '../workflow.module';
 import { AppealsPageController } from './appeals.page.controller';
-import { CaseHistory } from './case-history.service';
 import { PdhCasePageController } from './pdh-case.page.controller';
 
 const CONTROLLERS = [AppealsPageController, PdhCasePageController];
@@ -14,7 +14,7 @@ const CONTROLLERS = [AppealsPageController, PdhCasePageController];
 @Module({
   imports: [WebModule, AuthModule, CasesCoreModule, WorkflowModule],
   controllers: CONTROLLERS,
-  providers: [AppealQueue, CaseHistory],
+  providers: [AppealQueue, CaseThread],
 })
 export class OversightPagesModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

@@ -6,7 +6,8 @@ import { PageRenderer } from '@ventanilla/web';
 import type { Request, Response } from 'express';
 import { join } from 'node:path';
 import { StaffCaseViews } from '../staff/staff-case-views.service';
-import { CaseHistory } from './case-history.service';
+import { CaseThread } from '../staff-pages/case-thread';
+import { readableDocuments } from './readable-documents';
 
 /**
  * `/personal/pdh/casos/{id}`: any body's case, read-only, for the PDH (and the admin, whom the
@@ -21,7 +22,7 @@ export class PdhCasePageController {
   constructor(
     private readonly pages: PageRenderer,
     private readonly views: StaffCaseViews,
-    private readonly history: CaseHistory,
+    private readonly thread: CaseThread,
   ) {}
 
   @Get(':id')
@@ -33,7 +34,7 @@ export class PdhCasePageController {
       req,
       res,
       join(__dirname, 'pdh-case.njk'),
-      { title: t('pdh.caso.titulo', { folio: view.folio, sujeto: view.subject.name }), view, appealClaim: c.appealText, history: await this.history.of(c.id), groundCodes: APPEAL_GROUNDS },
+      { title: t('pdh.caso.titulo', { folio: view.folio, sujeto: view.subject.name }), view, appealClaim: c.appealText, thread: await this.thread.of(c.id), downloadable: readableDocuments(user, c, view.documents), groundCodes: APPEAL_GROUNDS },
       { private: true },
     );
   }
