@@ -138,6 +138,9 @@ describe('the highest authority and the PDH in a real browser (e2e)', () => {
       // Received 40 days ago in person: overdue at once. Its requester is "Juan Pérez" (the helper's).
       overdue = await registerOld(world.env, tokens.officer, 40, 'pdh');
       fresh = await fileWeb(world.env, 'MUNI-0407', 'pdh');
+      // One answered case, so the charts have a point to draw.
+      const answered = await fileWeb(world.env, OWN, 'pdh-respondida');
+      await staffPost(world.env, tokens.officer, `/cases/${answered.caseId}/resolution`, RESOLUTION).expect(200);
       // A document the officer uploaded and has not delivered yet: the PDH reads it, the admin does not (api.md, Documents).
       documentId = (
         await world.env.http

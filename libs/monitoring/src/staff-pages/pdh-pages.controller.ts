@@ -93,7 +93,8 @@ export class PdhPagesController {
     // Every month of the year so far, so a month without answers shows as a gap, not as nothing.
     const byMonth = new Map(months.items.map((m) => [m.month, m]));
     const axis = monthsBetween(view.from, [view.to, localDateOf(this.clock.now())].sort()[0]);
-    const charts = months.items.length
+    // Drawn once something was answered: until then a line has no point to show.
+    const charts = months.items.some((m) => m.resolved > 0)
       ? {
           onTime: lineChartSvg(
             axis.map((month) => {
