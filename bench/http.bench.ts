@@ -120,6 +120,8 @@ interface RateFigures {
   sent: number;
   ok: number;
   failed: number;
+  /** What the failures were: statuses, or socket errors by code. */
+  failures: string;
   p50: number;
   p99: number;
   max: number;
@@ -132,6 +134,8 @@ async function fixedRate(url: string, body: string, rate: number, seconds: numbe
   const latencies: number[] = [];
   let ok = 0;
   let failed = 0;
+  const statuses = new Map<string, number>();
+  const failure = (what: string) => statuses.set(what, (statuses.get(what) ?? 0) + 1);
   const send = (planned: number) =>
     new Promise<void>((resolve) => {
       const req = http.request(
@@ -141,13 +145,17 @@ async function fixedRate(url: string, body: string, rate: number, seconds: numbe
           res.on('end', () => {
             latencies.push(performance.now() - planned);
             if (res.statusCode === 201) ok++;
-            else failed++;
+            else {
+              failed++;
+              failure(String(res.statusCode));
+            }
             resolve();
           });
         },
       );
-      req.on('error', () => {
+      req.on('error', (error: NodeJS.ErrnoException) => {
         failed++;
+        failure(error.code ?? 'error');
         resolve();
       });
       req.end(body);
@@ -165,7 +173,15 @@ async function fixedRate(url: string, body: string, rate: number, seconds: numbe
   agent.destroy();
   const sorted = latencies.sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-  return { sent: total, ok, failed, p50: at(0.5), p99: at(0.99), max: sorted[sorted.length - 1] ?? NaN };
+  return {
+    sent: total,
+    ok,
+    failed,
+    failures: [...statuses].map(([what, n]) => `${n} × ${what}`).join(', '),
+    p50: at(0.5),
+    p99: at(0.99),
+    max: sorted[sorted.length - 1] ?? NaN,
+  };
 }
 
 /** Files one request through the server's own API: the folio and code the lookups read. */
@@ -300,7 +316,7 @@ async function main(): Promise<void> {
       const r = await fixedRate(`${bases[who]}/api/v1/requests`, JSON.stringify(FILING), FILING_RATE, SECONDS);
       log(
         `filing at ${FILING_RATE} req/s for ${SECONDS} s · ${who}: p50 ${f(r.p50, 1)} ms, p99 ${f(r.p99, 1)} ms, max ${f(r.max, 1)} ms` +
-          ` (${f(r.ok)} × 201 of ${f(r.sent)}${r.failed ? `, ${f(r.failed)} failed` : ''}); load average ${load()}`,
+          ` (${f(r.ok)} × 201 of ${f(r.sent)}${r.failed ? `, failed: ${r.failures}` : ''}); load average ${load()}`,
       );
     }
     const db = new Client({ connectionString: urlOf(DATABASES.ventanilla) });
