@@ -137,6 +137,8 @@ export class EnvDto {
   /** PostgreSQL, on every pool of both processes: connecting (or waiting for a free connection), one statement, one lock, and a transaction left idle. */
   @Type(() => Number) @IsInt() @Min(100) DB_CONNECT_TIMEOUT_MS = 5000;
   @Type(() => Number) @IsInt() @Min(100) DB_STATEMENT_TIMEOUT_MS = 10_000;
+  /** An open-data export is one cursor read at the client's pace: a ten-year download outlasts DB_STATEMENT_TIMEOUT_MS. */
+  @Type(() => Number) @IsInt() @Min(100) OPEN_DATA_STATEMENT_TIMEOUT_MS = 900_000;
   @Type(() => Number) @IsInt() @Min(100) DB_LOCK_TIMEOUT_MS = 5000;
   @Type(() => Number) @IsInt() @Min(100) DB_IDLE_IN_TRANSACTION_TIMEOUT_MS = 10_000;
   /** On SIGTERM, in-flight requests and jobs get this long to finish before the process exits anyway (ms). */

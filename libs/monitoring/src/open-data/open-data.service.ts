@@ -1,7 +1,7 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { localDateOf } from '@ventanilla/calendar';
-import { Clock } from '@ventanilla/config';
+import { Clock, EnvDto } from '@ventanilla/config';
 import { AppError } from '@ventanilla/http';
 import type { Response } from 'express';
 import { once } from 'node:events';
@@ -38,6 +38,7 @@ export class OpenDataService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly clock: Clock,
+    @Inject(EnvDto) private readonly config: Pick<EnvDto, 'OPEN_DATA_STATEMENT_TIMEOUT_MS'>,
   ) {}
 
   async export(query: OpenDataQuery, res: Response): Promise<void> {
@@ -52,10 +53,16 @@ export class OpenDataService {
     this.running += 1;
     let release: (error?: unknown) => void = () => undefined;
     let failure: unknown;
+    let limitRaised = false;
+    let client: PoolClient | undefined;
     try {
       // DATABASE_READ_URL's replica when set (TypeORM replication's read pool), the primary otherwise.
-      const [client, releaseClient] = (await (this.db.driver as PostgresDriver).obtainSlaveConnection()) as [PoolClient, (error?: unknown) => void];
+      const [obtained, releaseClient] = (await (this.db.driver as PostgresDriver).obtainSlaveConnection()) as [PoolClient, (error?: unknown) => void];
+      client = obtained;
       release = releaseClient;
+      // The pool's statement limit would cut a long download midway: this connection gets the export's own, until released.
+      await client.query(`SELECT set_config('statement_timeout', $1, false)`, [String(this.config.OPEN_DATA_STATEMENT_TIMEOUT_MS)]);
+      limitRaised = true;
       const rows = client.query(new QueryStream(OPEN_DATA_SQL, [from, to, today], { batchSize: CURSOR_BATCH, rowMode: 'array' }));
       // Wait for the first batch before committing to a 200: a failing query still gets the contract's error body.
       await once(rows, 'readable');
@@ -77,6 +84,8 @@ export class OpenDataService {
       }
     } finally {
       this.running -= 1;
+      // Back to the pool's own limit before the next caller; if that fails, the connection is discarded instead.
+      if (limitRaised && !failure) failure = await client?.query('RESET statement_timeout').then(() => undefined, (error: unknown) => error);
       // A connection left mid-cursor is discarded rather than handed to the next caller.
       release(failure);
     }
