@@ -40,7 +40,14 @@ describe('open and overdue: the TypeScript rule and the SQL fragment agree (e2e)
     expect(cases.some((c) => isOpen(c.status) && !isOverdue(c, NOW[1]))).toBe(true);
   });
 
-  it('the partial index on open terms serves the SQL fragment', async () => {
+  it('a partial index on open cases serves the SQL fragment', async () => {
+    // The indexes whose predicate is the open rule: the terms' own, and the inbox's (migration 1765000017002).
+    // On a near-empty table the planner may take either; a fragment that drifted from the rule could take neither.
+    const partial: { indexname: string }[] = await db.query(
+      `SELECT indexname FROM pg_indexes WHERE tablename = 'cases' AND indexdef LIKE '%WHERE%received%clarification_requested%extended%'`,
+    );
+    const names = partial.map((i) => i.indexname);
+    expect(names).toContain('cases_open_term');
     const plan = await db.transaction(async (tx) => {
       await tx.query(`SET LOCAL enable_seqscan = off`);
       await tx.query(`SET LOCAL enable_bitmapscan = off`);
@@ -49,7 +56,7 @@ describe('open and overdue: the TypeScript rule and the SQL fragment agree (e2e)
       );
       return rows.map((r) => r['QUERY PLAN']).join('\n');
     });
-    expect(plan).toContain('cases_open_term');
+    expect(names.some((name) => plan.includes(name))).toBe(true);
   });
 });
 
