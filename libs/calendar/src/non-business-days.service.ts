@@ -57,21 +57,7 @@ export class NonBusinessDaysService {
     if (subjectCode !== null) await this.subjects.requireActive([subjectCode], 'subjectCode');
     const row = await this.dataSource.transaction(async (manager) => {
       const declared = await this.insert(manager, dto.date, dto.name, subjectCode);
-      // The terms of the open cases it touches move: the watch recomputes them after commit.
-      await this.outbox.add(manager, [
-        {
-          queue: QUEUES.deadlines.name,
-          job: QUEUES.deadlines.jobs.recomputeTerms,
-          jobId: `recompute-terms-${declared.id}`,
-          payload: { date: declared.date, subjectCode: declared.subjectCode },
-        },
-      ]);
-      await this.audit.record(manager, actor, {
-        action: 'calendar.non_business_day_declared',
-        targetKind: 'calendar',
-        targetId: String(declared.id),
-        data: { date: declared.date, name: declared.name, subjectCode: declared.subjectCode },
-      });
+      await this.changed(manager, actor, declared, 'declared');
       return declared;
     });
     this.outbox.wake();
@@ -127,20 +113,7 @@ export class NonBusinessDaysService {
         });
       }
       await manager.query(`DELETE FROM non_business_days WHERE id = $1`, [id]);
-      await this.outbox.add(manager, [
-        {
-          queue: QUEUES.deadlines.name,
-          job: QUEUES.deadlines.jobs.recomputeTerms,
-          jobId: `recompute-terms-removed-${found.id}`,
-          payload: { date: found.date, subjectCode: found.subjectCode },
-        },
-      ]);
-      await this.audit.record(manager, actor, {
-        action: 'calendar.non_business_day_removed',
-        targetKind: 'calendar',
-        targetId: String(found.id),
-        data: { date: found.date, name: found.name, subjectCode: found.subjectCode },
-      });
+      await this.changed(manager, actor, found, 'removed');
       return found;
     });
     this.outbox.wake();
@@ -163,5 +136,26 @@ export class NonBusinessDaysService {
       });
     }
     return rows[0];
+  }
+
+  /**
+   * What follows a day declared or removed, in its transaction: the terms of the open cases it
+   * touches move (the watch recomputes them after commit), and the audit log says who did it.
+   */
+  private async changed(manager: EntityManager, actor: CalendarActor, day: DeclaredNonBusinessDay, change: 'declared' | 'removed'): Promise<void> {
+    await this.outbox.add(manager, [
+      {
+        queue: QUEUES.deadlines.name,
+        job: QUEUES.deadlines.jobs.recomputeTerms,
+        jobId: change === 'declared' ? `recompute-terms-${day.id}` : `recompute-terms-removed-${day.id}`,
+        payload: { date: day.date, subjectCode: day.subjectCode },
+      },
+    ]);
+    await this.audit.record(manager, actor, {
+      action: `calendar.non_business_day_${change}`,
+      targetKind: 'calendar',
+      targetId: String(day.id),
+      data: { date: day.date, name: day.name, subjectCode: day.subjectCode },
+    });
   }
 }
