@@ -17,8 +17,8 @@ import { DatabaseModule } from '@ventanilla/database';
 import { bulkJob, DEFAULT_JOB_OPTIONS, Outbox, QueueModule, QUEUES } from '@ventanilla/queue';
 import { MilestoneSweep, MilestoneTopUp, WatchCoreModule } from '@ventanilla/watch';
 import { Queue } from 'bullmq';
+import { admin, urlOf } from './support';
 import Redis from 'ioredis';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { migrateAndSeed } from '../apps/api/src/migrate';
 import { PrivateRedis } from '../test/support/redis-server';
@@ -28,27 +28,12 @@ const DUE_EVERY = 100; // 1% of the cases have a milestone due
 const AGES = 28; // the other 99% were received 0..27 days ago, evenly
 const DAY_MS = 86_400_000;
 const REDIS_SUBSET = Math.min(CASES, Number(process.env.BENCH_REDIS_CASES ?? 100_000));
-const SERVER = process.env.BENCH_DATABASE_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const NAME = `ventanilla_bench_watch_${Date.now().toString(36)}`;
-const URL_ = (() => {
-  const u = new URL(SERVER);
-  u.pathname = `/${NAME}`;
-  return u.toString();
-})();
+const URL_ = urlOf(NAME);
 
 const seconds = (from: bigint) => Number(process.hrtime.bigint() - from) / 1e9;
 const n = (x: number) => Math.round(x).toLocaleString('en-US');
 const log = (line: string) => console.log(line);
-
-async function admin<T>(fn: (c: Client) => Promise<T>): Promise<T> {
-  const c = new Client({ connectionString: SERVER });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
 
 @Module({ imports: [ConfigModule, DatabaseModule, QueueModule, WatchCoreModule] })
 class BenchModule {}
