@@ -5,6 +5,7 @@ import { QUEUES } from '@ventanilla/queue';
 import { filingBody, TestEnvironment, uniqueEmail } from '@ventanilla/testing';
 import { MilestoneSweep } from '@ventanilla/watch';
 import type { Queue } from 'bullmq';
+import type { ParsedMail } from 'mailparser';
 
 export interface MilestoneRow {
   kind: string;
@@ -105,3 +106,16 @@ export async function mailQueueIdle(context: INestApplicationContext): Promise<v
 }
 
 export const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * The mails matched one to one with the subject patterns (each pattern matches exactly one mail,
+ * none is left over), returned in the patterns' order. Mails that leave the queue together are
+ * sent by concurrent workers and arrive in any order; what matters is which ones arrived.
+ */
+export function oneMailEach(mails: ParsedMail[], subjects: RegExp[]): ParsedMail[] {
+  const matches = subjects.map((re) => mails.filter((m) => re.test(m.subject ?? '')));
+  if (mails.length !== subjects.length || matches.some((found) => found.length !== 1)) {
+    throw new Error(`Esperaba un correo por asunto (${subjects.join(', ')}); llegaron: ${mails.map((m) => m.subject).join(' | ')}`);
+  }
+  return matches.map((found) => found[0]);
+}
