@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { EnvDto, listenError } from '@ventanilla/config';
-import { AppError, errorBody } from '@ventanilla/http';
+import { errorBody } from '@ventanilla/http';
 import { MailTransport } from '@ventanilla/mail';
 import { createServer, Server } from 'node:http';
 import { HealthService } from './health.service';
@@ -29,8 +29,7 @@ export class WorkerHealthServer implements OnApplicationBootstrap, OnApplication
       this.check().then(
         (ok) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(ok)),
         (error: unknown) => {
-          const { body } = errorBody(error, 'es');
-          const headers = error instanceof AppError ? error.headers : {};
+          const { body, headers } = errorBody(error, 'es');
           res.writeHead(body.statusCode, { ...headers, 'content-type': 'application/json' }).end(JSON.stringify(body));
         },
       );

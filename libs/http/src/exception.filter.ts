@@ -3,10 +3,9 @@ import { isDatabaseUnavailable } from '@ventanilla/database';
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { AppError } from './app-error';
-import { ERRORS, ErrorBody, ErrorCode, FieldError, Language } from './error-codes';
+import { contractError } from './contract-error';
+import { ERRORS, ErrorBody, ErrorCode, Language } from './error-codes';
 import { languageOf } from './language';
-import { fieldErrors } from './validation-messages';
-import { ValidationException } from './validation';
 
 const CODE_BY_STATUS: Record<number, ErrorCode> = {
   400: 'VALIDATION_FAILED',
@@ -23,23 +22,25 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
   503: 'SERVICE_UNAVAILABLE',
 };
 
-/** Builds the contract's error body for any thrown value. */
-export function errorBody(exception: unknown, language: Language): { body: ErrorBody; cause?: unknown } {
-  if (exception instanceof ValidationException) {
-    return { body: render('VALIDATION_FAILED', language, undefined, fieldErrors(exception.errors, language)) };
-  }
-  if (exception instanceof AppError) {
-    return { body: render(exception.code, language, exception.text?.[language], exception.details) };
+/**
+ * Builds the contract's error body (and the headers that go with it) for any thrown value:
+ * domain errors, AppErrors and validation through `contractError`; Nest's own exceptions by
+ * status; anything else is a 500 with an id, and its cause goes to the log.
+ */
+export function errorBody(exception: unknown, language: Language): { body: ErrorBody; headers: Record<string, string>; cause?: unknown } {
+  const refusal = contractError(exception, language);
+  if (refusal) {
+    return { body: { statusCode: refusal.status, error: refusal.code, message: refusal.message, details: refusal.details }, headers: refusal.headers };
   }
   if (exception instanceof HttpException && CODE_BY_STATUS[exception.getStatus()]) {
-    return { body: render(CODE_BY_STATUS[exception.getStatus()], language) };
+    return { body: render(CODE_BY_STATUS[exception.getStatus()], language), headers: {} };
   }
   const errorId = randomUUID();
-  return { body: { ...render('INTERNAL_ERROR', language), errorId }, cause: exception };
+  return { body: { ...render('INTERNAL_ERROR', language), errorId }, headers: {}, cause: exception };
 }
 
-function render(code: ErrorCode, language: Language, message?: string, details: FieldError[] = []): ErrorBody {
-  return { statusCode: ERRORS[code].status, error: code, message: message ?? ERRORS[code][language], details };
+function render(code: ErrorCode, language: Language): ErrorBody {
+  return { statusCode: ERRORS[code].status, error: code, message: ERRORS[code][language], details: [] };
 }
 
 const DATABASE_RETRY_AFTER_SECONDS = 5;
@@ -70,12 +71,12 @@ export class ContractExceptionFilter implements ExceptionFilter {
     if (this.unknownPage && !response.headersSent && isUnknownRoute(exception) && wantsPage(request)) {
       return this.unknownPage(request, response);
     }
-    const { body, cause } = errorBody(exception, languageOf(request.headers['accept-language']));
+    const { body, headers, cause } = errorBody(exception, languageOf(request.headers['accept-language']));
     if (cause !== undefined) {
       this.logger.error({ errorId: body.errorId, err: cause }, `Error interno ${body.errorId}`);
     }
     if (response.headersSent) return;
-    if (exception instanceof AppError) response.set(exception.headers);
+    response.set(headers);
     response.status(body.statusCode).json(body);
   }
 

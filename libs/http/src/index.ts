@@ -2,6 +2,7 @@ export * from './app-error';
 export * from './body-parser';
 export * from './client-address';
 export * from './configure-app';
+export * from './contract-error';
 export * from './error-codes';
 export * from './exception.filter';
 export * from './free-text';

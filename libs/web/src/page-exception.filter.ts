@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Injectable, Logger } from '@nestjs/common';
-import { AppError } from '@ventanilla/http';
+import { contractError } from '@ventanilla/http';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { CsrfError } from './csrf';
@@ -24,16 +24,18 @@ export class PageExceptionFilter implements ExceptionFilter {
     const res = host.switchToHttp().getResponse<Response>();
     if (res.headersSent) return;
     if (exception instanceof PageRedirect) return res.redirect(303, exception.location);
-    const { status, code, errorId } = this.classify(exception);
+    const { status, code, errorId, headers } = this.classify(exception);
     if (errorId) this.logger.error({ errorId, err: exception }, `Error interno ${errorId} en ${req.method} ${req.path}`);
-    if (exception instanceof AppError) res.set(exception.headers);
+    if (headers) res.set(headers);
     this.pages.render(req, res, 'error.njk', { code, errorId, backTo: req.method === 'POST' ? req.path : null }, { status, private: true });
   }
 
-  private classify(exception: unknown): { status: number; code: string; errorId?: string } {
+  private classify(exception: unknown): { status: number; code: string; errorId?: string; headers?: Record<string, string> } {
     if (exception instanceof CsrfError) return { status: 403, code: 'CSRF' };
     if (exception instanceof StaffRoleRefused) return { status: 403, code: 'STAFF_ROLE' };
-    if (exception instanceof AppError) return { status: exception.getStatus(), code: exception.code };
+    // Domain errors and AppErrors: the status and code the API would answer (the API's one mapping).
+    const refusal = contractError(exception);
+    if (refusal) return { status: refusal.status, code: refusal.code, headers: refusal.headers };
     if (exception instanceof HttpException && exception.getStatus() < 500) {
       return { status: exception.getStatus(), code: exception.getStatus() === 404 ? 'NOT_FOUND' : 'VALIDATION_FAILED' };
     }
