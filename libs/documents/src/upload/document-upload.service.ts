@@ -1,12 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { StaffUser } from '@ventanilla/auth';
-import { Case, caseNotFound, Document, DocumentView, isOpen, toDocumentView } from '@ventanilla/cases';
-import { Clock } from '@ventanilla/config';
+import { CaseWrite, CaseWrites, caseNotFound, Document, DocumentView, isOpen, toDocumentView } from '@ventanilla/cases';
 import { AppError } from '@ventanilla/http';
 import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
-import { DataSource, EntityManager } from 'typeorm';
 import { DOCUMENTS_SETTINGS, DocumentsSettings } from '../documents-settings';
 import { DocumentStorage } from '../storage/document-storage';
 import { FormFields, receiveUpload } from './multipart-receiver';
@@ -19,31 +17,35 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * checked into the spool folder, stored, and only then its row is written. A failure at any step
  * undoes the earlier ones, so there is never a row without bytes nor bytes without a row (a crash
  * between the two leaves an orphan object, which the housekeeping removes).
+ *
+ * The case is locked and loaded through the cases' one write door (`CaseWrites.run`, whose
+ * `CaseStore` takes the row lock), the lock a resolution takes too: an upload and a resolution of
+ * the same case take turns, so no document is added once the case is resolved.
  */
 @Injectable()
 export class DocumentUploads {
   private readonly logger = new Logger(DocumentUploads.name);
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly writes: CaseWrites,
     private readonly storage: DocumentStorage,
-    private readonly clock: Clock,
     @Inject(DOCUMENTS_SETTINGS) private readonly settings: DocumentsSettings,
   ) {}
 
   /** `form`: the staff pages' upload form also carries its CSRF token, checked before the file is read. */
   async upload(user: StaffUser, caseId: string, req: IncomingMessage, form?: FormFields): Promise<DocumentView> {
-    await this.dataSource.transaction((tx) => this.admissible(tx, user, caseId, false));
+    // Before a byte is read; the lock is held only for the check.
+    await this.writes.run((w) => this.admissible(w, user, caseId));
     const file = await receiveUpload(req, this.settings, form);
     const id = randomUUID();
     try {
       await this.storage.putFile(id, file.path, file);
       try {
-        const saved = await this.dataSource.transaction(async (tx) => {
-          await this.admissible(tx, user, caseId, true);
-          return tx.save(
+        const saved = await this.writes.run(async (w) => {
+          await this.admissible(w, user, caseId);
+          return w.tx.save(
             Document,
-            tx.create(Document, {
+            w.tx.create(Document, {
               id,
               caseId,
               storageKey: id,
@@ -52,7 +54,7 @@ export class DocumentUploads {
               size: file.size,
               sha256: file.sha256,
               public: file.public,
-              uploadedAt: this.clock.now(),
+              uploadedAt: w.now,
               uploadedBy: user.id,
               deliveredAt: null,
             }),
@@ -70,16 +72,11 @@ export class DocumentUploads {
   }
 
   /**
-   * The officer's own subject's open case with room for one more document. Checked before the
-   * upload and again, under the case's row lock, before the row is written.
+   * The officer's own subject's open case with room for one more document, under the case's row
+   * lock. Checked before the upload and again before the row is written.
    */
-  private async admissible(tx: EntityManager, user: StaffUser, caseId: string, lock: boolean): Promise<void> {
-    if (!UUID.test(caseId)) throw caseNotFound();
-    const rows: Pick<Case, 'subjectCode' | 'status'>[] = await tx.query(
-      `SELECT subject_code AS "subjectCode", status FROM cases WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`,
-      [caseId],
-    );
-    const c = rows[0];
+  private async admissible(w: CaseWrite, user: StaffUser, caseId: string): Promise<void> {
+    const c = UUID.test(caseId) ? await w.lock(caseId) : null;
     if (!c || user.subjectCode === null || c.subjectCode !== user.subjectCode) throw caseNotFound();
     if (!isOpen(c.status)) {
       throw new AppError('INVALID_STATE', {
@@ -87,7 +84,7 @@ export class DocumentUploads {
         en: 'Documents are added to an open case, before it is resolved.',
       });
     }
-    const count = await tx.count(Document, { where: { caseId } });
+    const count = await w.tx.count(Document, { where: { caseId } });
     if (count >= this.settings.maxPerCase) {
       throw new AppError('CONFLICT', {
         es: `El caso ya tiene ${count} documentos, el máximo permitido.`,
