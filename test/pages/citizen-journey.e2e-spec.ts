@@ -238,6 +238,18 @@ describe('a citizen files, follows and appeals in a real browser (e2e)', () => {
     expect(withdrawn.status).toBe('withdrawn');
     await axeClean(page);
 
+    // A case the body closed while the page was open: the withdrawal is refused in words (409,
+    // the state machine's refusal), not an error page, and the case stays as the body left it.
+    await staffPost(world.env, tokens.officer, `/cases/${caseOf(OWN)}/resolution`, { type: 'nonexistent', text: 'No existe esa información en los archivos.' }).expect(200);
+    const stale = page.locator(`#caso-${caseOf(OWN)}`);
+    await stale.getByText('Desistir de este caso').click();
+    const refusal = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith(`/casos/${caseOf(OWN)}/desistimiento`));
+    await stale.getByRole('button', { name: 'Desistir' }).click();
+    expect((await refusal).status()).toBe(409);
+    expect(await page.locator('.error-summary').getByRole('link').allTextContents()).toEqual(['Este caso ya está cerrado: no se puede desistir']);
+    const resolved = (await world.env.http.get(`/api/v1/requests/${filed.folio}`).expect(200)).body.cases.find((c: { id: string }) => c.id === caseOf(OWN));
+    expect(resolved.status).toBe('resolved');
+
     // "Cerrar" forgets the code in this browser.
     await page.getByRole('button', { name: 'Cerrar (olvidar el código en este navegador)' }).click();
     await page.getByRole('heading', { name: '¿Es su solicitud?' }).waitFor();

@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { StaffPage } from '@ventanilla/auth';
 import { localDateOf } from '@ventanilla/calendar';
 import { Clock } from '@ventanilla/config';
-import { AppError } from '@ventanilla/http';
+import { AppError, contractError } from '@ventanilla/http';
 import { ListSubjectsQuery, SECTORS, Subject, SubjectsService } from '@ventanilla/subjects';
 import { PageFieldError, PageRenderer, queryText, Translate } from '@ventanilla/web';
 import type { Request, Response } from 'express';
@@ -200,7 +200,7 @@ export class PdhPagesController {
     try {
       return { subject: await this.subjects.get(text), choices: [] };
     } catch (error) {
-      if (!(error instanceof AppError) || error.code !== 'NOT_FOUND') throw error;
+      if (contractError(error)?.code !== 'NOT_FOUND') throw error;
     }
     const { items } = await this.subjects.list(Object.assign(new ListSubjectsQuery(), { q: text, limit: 20 }));
     return items.length === 1 ? { subject: items[0], choices: [] } : { subject: null, choices: items };

@@ -4,7 +4,7 @@ import { CurrentUser, StaffPage, StaffUser } from '@ventanilla/auth';
 import { localDateOf } from '@ventanilla/calendar';
 import { APPEAL_GROUNDS, APPEAL_OUTCOMES, AppealOutcome } from '@ventanilla/cases';
 import { Clock } from '@ventanilla/config';
-import { AppError, LONG_TEXT_MAX } from '@ventanilla/http';
+import { contractError, LONG_TEXT_MAX } from '@ventanilla/http';
 import { CsrfGuard, PageFieldError, PageRenderer, queryText } from '@ventanilla/web';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
@@ -101,7 +101,7 @@ export class AppealsPageController {
     try {
       await this.appeals.decide(user, c.id, dto);
     } catch (error) {
-      if (error instanceof AppError && error.code === 'INVALID_STATE') {
+      if (contractError(error)?.code === 'INVALID_STATE') {
         return this.show(req, res, user, id, form, [{ field: 'resultado', message: t('autoridad.errores.estado') }], 409);
       }
       throw error;

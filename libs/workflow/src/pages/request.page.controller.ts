@@ -5,7 +5,7 @@ import { CalendarService } from '@ventanilla/calendar';
 import { APPEAL_GROUNDS, Case, CaseEvent, CaseReader, isOpen } from '@ventanilla/cases';
 import { Clock } from '@ventanilla/config';
 import { DocumentDownloads, DocumentSender } from '@ventanilla/documents';
-import { AppError } from '@ventanilla/http';
+import { contractError } from '@ventanilla/http';
 import {
   canonicalFolio, ClarificationAnswerDto, LookupService, PublicRequestView, RequesterActionsService, requestPagePath, RequesterRequestView,
   RequesterSession, WithdrawalDto,
@@ -128,7 +128,7 @@ export class RequestPageController {
     try {
       await this.lookup.authenticate({ folio, accessCode: code, clientIp: ip });
     } catch (error) {
-      if (error instanceof AppError && error.code === 'ACCESS_CODE_INVALID') {
+      if (contractError(error)?.code === 'ACCESS_CODE_INVALID') {
         const t = this.pages.translator(req);
         return this.show(req, res, ip, folio, { form: 'acceso', values: {}, errors: [{ field: 'codigo', message: t('solicitud.codigoIncorrecto') }] }, 403);
       }
@@ -165,7 +165,7 @@ export class RequestPageController {
     try {
       await run(request, dto);
     } catch (error) {
-      if (error instanceof AppError && error.code === 'INVALID_STATE') {
+      if (contractError(error)?.code === 'INVALID_STATE') {
         state.errors = [{ field: `${state.form}-${state.form === 'apelacion' ? 'motivo' : 'texto'}-${state.caseId}`, message: t(`solicitud.errores.${state.form}.estado`) }];
         return this.show(req, res, ip, folio, state, 409);
       }
@@ -185,9 +185,10 @@ export class RequestPageController {
         view = await this.lookup.requesterView({ folio, accessCode, clientIp: ip });
         mine = true;
       } catch (error) {
-        if (!(error instanceof AppError) || !['ACCESS_CODE_INVALID', 'RATE_LIMITED'].includes(error.code)) throw error;
-        codeProblem = error.code;
-        if (error.code === 'ACCESS_CODE_INVALID') this.session.forget(res, folio);
+        const refusal = contractError(error);
+        if (!refusal || !['ACCESS_CODE_INVALID', 'RATE_LIMITED'].includes(refusal.code)) throw error;
+        codeProblem = refusal.code;
+        if (refusal.code === 'ACCESS_CODE_INVALID') this.session.forget(res, folio);
       }
     }
     const cases = mine ? await this.requesterExtras(folio) : new Map<string, Extras>();

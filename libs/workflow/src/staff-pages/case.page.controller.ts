@@ -4,7 +4,7 @@ import { CurrentUser, StaffPage, StaffUser } from '@ventanilla/auth';
 import { APPEAL_GROUNDS, canApply, isOpen, RESOLUTION_TYPES } from '@ventanilla/cases';
 import { CSRF_FIELD, CsrfGuard, CsrfProtection, PageFieldError, PageRenderer, queryText, formList } from '@ventanilla/web';
 import { DOCUMENTS_SETTINGS, DocumentsSettings, DocumentEdits, DocumentUploads } from '@ventanilla/documents';
-import { AppError, FREE_TEXT_MAX, LONG_TEXT_MAX } from '@ventanilla/http';
+import { contractError, FREE_TEXT_MAX, LONG_TEXT_MAX } from '@ventanilla/http';
 import { RoutingService } from '@ventanilla/routing';
 import { SubjectsService } from '@ventanilla/subjects';
 import { plainToInstance } from 'class-transformer';
@@ -175,11 +175,12 @@ export class CasePageController {
     try {
       await this.uploads.upload(user, id, req, { names: [CSRF_FIELD], beforeFile: (fields) => this.csrf.verifyToken(req, fields[CSRF_FIELD]) });
     } catch (error) {
-      if (!(error instanceof AppError) || error.code === 'NOT_FOUND') throw error;
+      const refusal = contractError(error);
+      if (!refusal || refusal.code === 'NOT_FOUND') throw error;
       const t = this.pages.translator(req);
       const view = await this.listing.get(user, id);
-      const message = t(`caso.documentos.errores.${error.code}`, { max: Math.round(this.documentSettings.maxFileBytes / 1024 / 1024), n: this.documentSettings.maxPerCase });
-      return this.show(req, res, user, view, { form: 'documento', values: {}, errors: [{ field: 'documento-archivo', message }] }, error.getStatus());
+      const message = t(`caso.documentos.errores.${refusal.code}`, { max: Math.round(this.documentSettings.maxFileBytes / 1024 / 1024), n: this.documentSettings.maxPerCase });
+      return this.show(req, res, user, view, { form: 'documento', values: {}, errors: [{ field: 'documento-archivo', message }] }, refusal.status);
     }
     res.redirect(303, `${casePagePath(id)}?hecho=documento#documentos`);
   }
@@ -221,13 +222,15 @@ export class CasePageController {
     try {
       await action.run(dto);
     } catch (error) {
-      if (!(error instanceof AppError) || !['INVALID_STATE', 'EXTENSION_NOT_ALLOWED', 'VALIDATION_FAILED', 'CONFLICT'].includes(error.code)) throw error;
+      // The refusals an officer can act on come back beside the form; anything else is the error page.
+      const refusal = contractError(error);
+      if (!refusal || !['INVALID_STATE', 'EXTENSION_NOT_ALLOWED', 'VALIDATION_FAILED', 'CONFLICT'].includes(refusal.code)) throw error;
       const fresh = await this.listing.get(user, id);
       const refused: PageFieldError[] =
-        error.code === 'VALIDATION_FAILED' && error.details.length > 0
-          ? error.details.map((d) => ({ field: fieldId(d.field), message: t(`caso.errores.${action.form}.${action.fields[d.field] ?? d.field}`) }))
-          : [{ field: `${action.form}-${Object.values(action.fields)[0]}`, message: t(`caso.errores.${error.code}`) }];
-      return this.show(req, res, user, fresh, { form: action.form, values: action.values, errors: refused }, error.getStatus());
+        refusal.code === 'VALIDATION_FAILED' && refusal.details.length > 0
+          ? refusal.details.map((d) => ({ field: fieldId(d.field), message: t(`caso.errores.${action.form}.${action.fields[d.field] ?? d.field}`) }))
+          : [{ field: `${action.form}-${Object.values(action.fields)[0]}`, message: t(`caso.errores.${refusal.code}`) }];
+      return this.show(req, res, user, fresh, { form: action.form, values: action.values, errors: refused }, refusal.status);
     }
     res.redirect(303, `${casePagePath(id)}?hecho=${action.done}`);
   }

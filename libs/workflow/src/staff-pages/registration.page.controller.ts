@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { CurrentUser, StaffPage, StaffUser } from '@ventanilla/auth';
 import { localDateOf, localTimeOf } from '@ventanilla/calendar';
 import { Clock, EnvDto, seal, Sealed, unseal } from '@ventanilla/config';
-import { AppError } from '@ventanilla/http';
+import { contractError } from '@ventanilla/http';
 import {
   canonicalFolio, deliveryOptions, fieldErrors, fieldsOf, FilingForm, languageOptions, LookupService, readFilingForm, ReceiptService, sendReceipt,
   toFileRequest,
@@ -78,7 +78,8 @@ export class RegistrationPageController {
       this.rememberReceipt(res, result.folio, result.accessCode);
       res.redirect(303, `${REGISTRATION_PAGE}/hecho/${encodeURIComponent(result.folio)}`);
     } catch (error) {
-      if (error instanceof AppError && error.code === 'VALIDATION_FAILED') return this.show(req, res, user, form, this.errors(error.details.map((d) => d.field), t), 400);
+      const refusal = contractError(error);
+      if (refusal?.code === 'VALIDATION_FAILED') return this.show(req, res, user, form, this.errors(refusal.details.map((d) => d.field), t), 400);
       throw error;
     }
   }
