@@ -225,7 +225,7 @@ async function main(): Promise<void> {
 
     // Before the horizon: every pending milestone of a subset of cases, as the jobs the outbox added.
     const memoryEmpty = await emptyRedis(redis.url);
-    const queue = new Queue(QUEUES.deadlines.name, { connection: { host: '127.0.0.1', port: redis.port }, prefix: '{bench}:bull', defaultJobOptions: DEFAULT_JOB_OPTIONS });
+    const queue = new Queue(QUEUES.watch.name, { connection: { host: '127.0.0.1', port: redis.port }, prefix: '{bench}:bull', defaultJobOptions: DEFAULT_JOB_OPTIONS });
     const rows: { case_id: string; kind: 'overdue'; due_at: Date }[] = await db.query(
       `SELECT m.case_id, m.kind, m.due_at FROM (SELECT id FROM cases ORDER BY id LIMIT $1) c
        JOIN case_milestones m ON m.case_id = c.id WHERE m.done_at IS NULL AND m.canceled_at IS NULL AND m.due_at > now()`,

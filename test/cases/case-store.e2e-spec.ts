@@ -56,7 +56,7 @@ describe('CaseStore and the unit of work CaseWrites (e2e)', () => {
       w.event(a, 'test_first', SYSTEM);
       w.event(b, 'test_third', SYSTEM);
       w.mail(mail.message(`${marker}-mail`, 'uip@example.org', 'clarification-answered', { marker } as never));
-      w.job({ queue: QUEUES.deadlines.name, job: QUEUES.deadlines.jobs.unschedule, payload: { jobIds: [], marker } });
+      w.job({ queue: QUEUES.watch.name, job: QUEUES.watch.jobs.unschedule, payload: { jobIds: [], marker } });
       // Collected, not yet written: what the change reads of the history is still the old one.
       return { events: (await w.tx.query(`SELECT count(*)::int AS n FROM case_events WHERE type LIKE 'test_%' AND case_id = ANY($1::uuid[])`, [[a, b]]))[0].n };
     });
@@ -82,7 +82,7 @@ describe('CaseStore and the unit of work CaseWrites (e2e)', () => {
         c.status = 'withdrawn';
         await w.save(c);
         w.event(id, 'test_never', SYSTEM);
-        w.job({ queue: QUEUES.deadlines.name, job: QUEUES.deadlines.jobs.unschedule, payload: { jobIds: [], marker } });
+        w.job({ queue: QUEUES.watch.name, job: QUEUES.watch.jobs.unschedule, payload: { jobIds: [], marker } });
         throw new Error('la regla rechaza el cambio');
       }),
     ).rejects.toThrow('la regla rechaza el cambio');

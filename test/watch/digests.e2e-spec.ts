@@ -2,7 +2,7 @@ import { addDays, endOfLocalDay, startOfLocalDay } from '@ventanilla/calendar';
 import { startTestEnvironment, TestEnvironment, uniqueEmail } from '@ventanilla/testing';
 import { PdhDigests, SubjectDigests } from '@ventanilla/watch';
 import { createUser, tokenFor } from '../auth/auth-helpers';
-import { deadlinesQueue, eventually, fileRequest, mailQueueIdle, pause, setNow, setUipEmail, sweep } from './watch-helpers';
+import { watchQueue, eventually, fileRequest, mailQueueIdle, pause, setNow, setUipEmail, sweep } from './watch-helpers';
 
 describe('deadline watch: daily digests (e2e)', () => {
   const configuredMonitor = uniqueEmail('pdh.config');
@@ -18,7 +18,7 @@ describe('deadline watch: daily digests (e2e)', () => {
   afterAll(() => env?.stop());
 
   it("schedules the sweep, the milestones' top-up and both digests at worker start, once", async () => {
-    const queue = deadlinesQueue(env.worker!);
+    const queue = watchQueue(env.worker!);
     const schedulers = await eventually(async () => {
       const list = await queue.getJobSchedulers();
       return list.length === 4 && list;

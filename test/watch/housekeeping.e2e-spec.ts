@@ -2,7 +2,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { QUEUES } from '@ventanilla/queue';
 import { startTestEnvironment, TestEnvironment } from '@ventanilla/testing';
 import { Job, Queue } from 'bullmq';
-import { deadlinesQueue, eventually } from './watch-helpers';
+import { watchQueue, eventually } from './watch-helpers';
 
 /** Housekeeping is a scheduled job of its own, on its own queue, not a side effect of the watch's sweep. */
 describe('housekeeping, its own scheduled job (e2e)', () => {
@@ -37,8 +37,8 @@ describe('housekeeping, its own scheduled job (e2e)', () => {
     );
     const left = async () => (await env.db.query(`SELECT 1 FROM outbox WHERE id = $1`, [id])).length;
 
-    const deadlines = deadlinesQueue(env.worker!);
-    expect(await finished(deadlines, await deadlines.add(QUEUES.deadlines.jobs.sweep, {}))).toBe('completed');
+    const deadlines = watchQueue(env.worker!);
+    expect(await finished(deadlines, await deadlines.add(QUEUES.watch.jobs.sweep, {}))).toBe('completed');
     expect(await left()).toBe(1);
 
     const prune = await housekeeping.add(QUEUES.housekeeping.jobs.prune, {});

@@ -2,7 +2,7 @@ import { filingBody, startTestEnvironment, TestEnvironment, uniqueEmail } from '
 import { MilestoneEffects } from '@ventanilla/watch';
 import { createUser, tokenFor } from '../auth/auth-helpers';
 import {
-  deadlinesQueue,
+  watchQueue,
   eventTypes,
   eventually,
   fileRequest,
@@ -43,7 +43,7 @@ describe('deadline watch: milestones (e2e)', () => {
     expect(rows.map((r) => r.kind)).toEqual(KINDS_IN_ORDER);
     expect(rows.every((r) => r.doneAt === null && r.canceledAt === null)).toBe(true);
     await outboxDrained(env);
-    const queue = deadlinesQueue(env.worker!);
+    const queue = watchQueue(env.worker!);
     for (const r of rows) {
       const job = await queue.getJob(`ms-${filed.caseId}-${r.kind}-${r.dueAt.getTime()}`);
       expect(job?.data).toEqual({ caseId: filed.caseId, kind: r.kind, dueAt: r.dueAt.toISOString() });
@@ -139,7 +139,7 @@ describe('deadline watch: milestones (e2e)', () => {
     const filed = await fileRequest(env);
     const before = await milestonesOf(env, filed.caseId);
     await outboxDrained(env);
-    const queue = deadlinesQueue(env.worker!);
+    const queue = watchQueue(env.worker!);
     const jobId = (caseId: string, r: { kind: string; dueAt: Date }) => `ms-${caseId}-${r.kind}-${r.dueAt.getTime()}`;
 
     const extended = await env.http

@@ -2,7 +2,7 @@ import { CalendarService, endOfLocalDay, LocalDate } from '@ventanilla/calendar'
 import { startTestEnvironment, TestEnvironment, uniqueEmail } from '@ventanilla/testing';
 import { TermsRecompute } from '@ventanilla/watch';
 import { createUser, tokenFor } from '../auth/auth-helpers';
-import { deadlinesQueue, eventually, fileRequest, milestonesOf, outboxDrained } from './watch-helpers';
+import { watchQueue, eventually, fileRequest, milestonesOf, outboxDrained } from './watch-helpers';
 
 interface Terms {
   status: string;
@@ -105,7 +105,7 @@ describe('deadline watch: a declared día inhábil moves open terms (e2e)', () =
     const overdue = (await milestonesOf(env, minfin)).find((r) => r.kind === 'overdue')!;
     expect(overdue.dueAt.getTime()).toBe(endOfLocalDay(want.dueDate).getTime());
     await outboxDrained(env);
-    const queue = deadlinesQueue(env.worker!);
+    const queue = watchQueue(env.worker!);
     await eventually(async () => (await queue.getJob(`ms-${minfin}-overdue-${oldOverdue.dueAt.getTime()}`)) === undefined, 10000, 'quitar el trabajo viejo');
     expect(await queue.getJob(`ms-${minfin}-overdue-${overdue.dueAt.getTime()}`)).toBeDefined();
     const closedMilestones = await milestonesOf(env, closed.caseId);

@@ -2,7 +2,7 @@ import { PrivateRedis, startTestEnvironment, TestEnvironment } from '@ventanilla
 import { Housekeeping, WatchSchedules } from '@ventanilla/watch';
 import Redis from 'ioredis';
 import {
-  deadlinesQueue,
+  watchQueue,
   eventTypes,
   eventually,
   fileRequest,
@@ -38,7 +38,7 @@ describe('deadline watch after a Redis flush (e2e)', () => {
     await env.smtp.waitFor(filed.email, 1);
     for (const uip of uips) await env.smtp.waitFor(uip, 1);
     await outboxDrained(env);
-    const queue = deadlinesQueue(env.worker!);
+    const queue = watchQueue(env.worker!);
     const rows = (await Promise.all(filed.caseIds.map((id) => milestonesOf(env, id)))).flat();
     expect(rows).toHaveLength(15);
     const firstJob = `ms-${filed.caseId}-overdue-${rows.find((r) => r.kind === 'overdue')!.dueAt.getTime()}`;

@@ -3,7 +3,7 @@ import { MilestoneTopUp, SCHEDULED_UNTIL_KEY, WatchSchedules } from '@ventanilla
 import { RedisClient } from '@ventanilla/queue';
 import { createUser, tokenFor } from '../auth/auth-helpers';
 import {
-  deadlinesQueue,
+  watchQueue,
   eventTypes,
   eventually,
   fileRequest,
@@ -39,7 +39,7 @@ describe('deadline watch: only milestones within the horizon in Redis (e2e)', ()
   afterEach(() => restoreNow([env.api, env.worker]));
   afterAll(() => env?.stop());
 
-  const jobOf = (caseId: string, r: MilestoneRow) => deadlinesQueue(env.worker!).getJob(`ms-${caseId}-${r.kind}-${r.dueAt.getTime()}`);
+  const jobOf = (caseId: string, r: MilestoneRow) => watchQueue(env.worker!).getJob(`ms-${caseId}-${r.kind}-${r.dueAt.getTime()}`);
 
   /**
    * Each pending milestone due after `from` has its delayed job when due by `until`, and none
@@ -167,7 +167,7 @@ describe('deadline watch: only milestones within the horizon in Redis (e2e)', ()
     const rows = await milestonesOf(env, filed.caseId);
     const night = new Date(rows[0].dueAt.getTime() - DAY);
     setNow([env.worker], night);
-    const queue = deadlinesQueue(env.worker!);
+    const queue = watchQueue(env.worker!);
     // What a flush takes: the top-up's scheduler, its mark and the milestone jobs (here: none yet for this case).
     expect(await queue.removeJobScheduler('watch-top-up')).toBe(true);
     for (const r of rows) expect(await jobOf(filed.caseId, r)).toBeUndefined();

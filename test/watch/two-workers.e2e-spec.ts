@@ -2,7 +2,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { startTestEnvironment, TestEnvironment } from '@ventanilla/testing';
 import { MilestoneEffects } from '@ventanilla/watch';
 import {
-  deadlinesQueue,
+  watchQueue,
   eventTypes,
   fileRequest,
   mailQueueIdle,
@@ -39,7 +39,7 @@ describe('deadline watch with two workers (e2e)', () => {
     setNow([env.worker, second], after);
 
     // Both workers' sweeps, both workers' job handlers, and duplicated BullMQ jobs, all at once.
-    const queue = deadlinesQueue(env.worker!);
+    const queue = watchQueue(env.worker!);
     const due = rows.filter((r) => r.kind === 'overdue' || r.kind === 'ficta');
     await queue.addBulk(
       due.flatMap((r) =>

@@ -73,8 +73,8 @@ export function sweep(worker: INestApplicationContext) {
   return worker.get(MilestoneSweep).pass();
 }
 
-export function deadlinesQueue(context: INestApplicationContext): Queue {
-  return context.get<Queue>(getQueueToken(QUEUES.deadlines.name), { strict: false });
+export function watchQueue(context: INestApplicationContext): Queue {
+  return context.get<Queue>(getQueueToken(QUEUES.watch.name), { strict: false });
 }
 
 /** Polls until `check` returns a value other than undefined/false. */

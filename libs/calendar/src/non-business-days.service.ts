@@ -145,8 +145,8 @@ export class NonBusinessDaysService {
   private async changed(manager: EntityManager, actor: CalendarActor, day: DeclaredNonBusinessDay, change: 'declared' | 'removed'): Promise<void> {
     await this.outbox.add(manager, [
       {
-        queue: QUEUES.deadlines.name,
-        job: QUEUES.deadlines.jobs.recomputeTerms,
+        queue: QUEUES.watch.name,
+        job: QUEUES.watch.jobs.recomputeTerms,
         jobId: change === 'declared' ? `recompute-terms-${day.id}` : `recompute-terms-removed-${day.id}`,
         payload: { date: day.date, subjectCode: day.subjectCode },
       },

@@ -70,8 +70,8 @@ export class SubjectCalendarSettingsService {
         const [{ revision }]: { revision: string }[] = await tx.query(`SELECT revision::text AS revision FROM calendar_revision`);
         await this.outbox.add(tx, [
           {
-            queue: QUEUES.deadlines.name,
-            job: QUEUES.deadlines.jobs.recomputeTerms,
+            queue: QUEUES.watch.name,
+            job: QUEUES.watch.jobs.recomputeTerms,
             jobId: `recompute-terms-settings-${after.code}-${revision}`,
             payload: { date: null, subjectCode: after.code },
           },

@@ -7,7 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { Actor, appendEventsSql } from './case-events';
 import { Case, Channel } from './case.entity';
-import { MilestoneRow, milestoneSettings, milestoneTarget, newCaseMilestones } from './milestones';
+import { milestoneSettings } from './milestone-plan';
+import { MilestoneRow, milestoneTarget, newCaseMilestones } from './store/case-milestones';
 import { Request } from './request.entity';
 
 export interface OpenCaseInput {

@@ -1,8 +1,17 @@
-import { bulkJob, QUEUES } from './queues';
+import { allJobNames, bulkJob, QUEUES } from './queues';
+
+describe('QUEUES', () => {
+  it("keeps the watch's stored queue name and job names: running deployments hold them in Redis and in the outbox", () => {
+    expect(QUEUES.watch.name).toBe('deadlines');
+    expect(allJobNames().filter((j) => j.queue === 'deadlines').map((j) => j.job).sort()).toEqual(
+      ['milestone', 'pdh-digest', 'recompute-terms', 'subject-digest', 'sweep', 'top-up-milestones', 'unschedule-milestones'],
+    );
+  });
+});
 
 describe('bulkJob', () => {
   it('keeps finished milestone jobs an hour, not the week of the defaults: they are most of Redis', () => {
-    const { opts } = bulkJob(QUEUES.deadlines.name, QUEUES.deadlines.jobs.milestone, {}, 'ms-x', null);
+    const { opts } = bulkJob(QUEUES.watch.name, QUEUES.watch.jobs.milestone, {}, 'ms-x', null);
     expect(opts).toEqual({ removeOnComplete: { age: 3600, count: 1000 }, removeOnFail: { age: 7 * 24 * 3600, count: 10_000 }, jobId: 'ms-x', delay: undefined });
   });
 

@@ -9,8 +9,15 @@ export const QUEUES = {
     name: 'mail',
     jobs: { send: 'send-mail' },
   },
-  /** The deadline watch (libs/watch): milestones of every open case, the sweep, recomputed terms, digests. The name is the contract's and the tests' ("deadlines"); the feature is "the watch". */
-  deadlines: {
+  /**
+   * The watch (libs/watch): milestones of every open case, the sweep, the top-up, recomputed
+   * terms, digests. Its stored name stays `deadlines`, from before the feature was called the
+   * watch: it names the Redis keys of the delayed jobs and schedulers and the `queue` column of
+   * outbox rows a running deployment already holds, and processes of the previous version keep
+   * writing it during an upgrade — under a new name those jobs would wait for a worker that never
+   * comes (a recompute of terms has no sweep to catch it).
+   */
+  watch: {
     name: 'deadlines',
     jobs: {
       milestone: 'milestone',
@@ -53,7 +60,7 @@ export const DEFAULT_JOB_OPTIONS = {
  * PostgreSQL (`case_milestones.done_at`): a finished one is kept an hour for diagnosis, not a week.
  */
 const JOB_OPTIONS: Record<string, JobsOptions> = {
-  [`${QUEUES.deadlines.name}/${QUEUES.deadlines.jobs.milestone}`]: {
+  [`${QUEUES.watch.name}/${QUEUES.watch.jobs.milestone}`]: {
     removeOnComplete: { age: 3600, count: 1000 },
     removeOnFail: { age: 7 * 24 * 3600, count: 10_000 },
   },

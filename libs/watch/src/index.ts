@@ -1,4 +1,4 @@
-export * from './deadlines.processor';
+export * from './watch.processor';
 export * from './digests/pdh-digest.service';
 export * from './digests/subject-digest.service';
 export * from './housekeeping/housekeeping.service';

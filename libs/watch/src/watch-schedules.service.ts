@@ -32,7 +32,7 @@ export class WatchSchedules implements OnApplicationBootstrap, OnApplicationShut
   ) {}
 
   schedules(): Schedule[] {
-    const { name: queue, jobs } = QUEUES.deadlines;
+    const { name: queue, jobs } = QUEUES.watch;
     const tz = this.settings.timeZone;
     return [
       { id: 'watch-sweep', queue, job: jobs.sweep, repeat: { every: this.settings.sweepEveryMs } },
@@ -73,10 +73,10 @@ export class WatchSchedules implements OnApplicationBootstrap, OnApplicationShut
         if (onlyMissing && (await queue.getJobScheduler(s.id))) continue;
         await queue.upsertJobScheduler(s.id, s.repeat, { name: s.job, data: {}, opts: RECURRING_OPTIONS });
         // The milestone jobs go with the watch's schedulers: a top-up brings them back.
-        if (s.queue === QUEUES.deadlines.name) restored++;
+        if (s.queue === QUEUES.watch.name) restored++;
         if (onlyMissing) this.logger.warn(`Programación ${s.id} no estaba en Redis; se restableció`);
       }
-      if (restored > 0) await queueOf(QUEUES.deadlines.name).add(QUEUES.deadlines.jobs.topUp, {}, RECURRING_OPTIONS);
+      if (restored > 0) await queueOf(QUEUES.watch.name).add(QUEUES.watch.jobs.topUp, {}, RECURRING_OPTIONS);
     } catch (error) {
       this.logger.warn(`No se pudieron programar los trabajos periódicos del vigía: ${String(error)}`);
     }

@@ -3,7 +3,7 @@ import { CasesCoreModule } from '@ventanilla/cases';
 import { EnvDto } from '@ventanilla/config';
 import { NoticesModule } from '@ventanilla/notices';
 import { IdempotencyService } from '@ventanilla/requests';
-import { DeadlinesProcessor } from './deadlines.processor';
+import { WatchProcessor } from './watch.processor';
 import { PdhDigests } from './digests/pdh-digest.service';
 import { SubjectDigests } from './digests/subject-digest.service';
 import { Housekeeping, HousekeepingProcessor } from './housekeeping/housekeeping.service';
@@ -28,6 +28,6 @@ export class WatchCoreModule {}
 /** The deadline watch in the worker: its queue's worker, housekeeping's, and their recurring jobs. */
 @Module({
   imports: [WatchCoreModule],
-  providers: [DeadlinesProcessor, HousekeepingProcessor, WatchSchedules],
+  providers: [WatchProcessor, HousekeepingProcessor, WatchSchedules],
 })
 export class WatchWorkerModule {}

@@ -6,7 +6,8 @@ import { Outbox, OutboxEntry } from '@ventanilla/queue';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, NewCaseEvent } from '../case-events';
 import { Case } from '../case.entity';
-import { MilestoneSettings, milestoneSettings, milestoneTarget, MilestoneTarget, syncMilestones } from '../milestones';
+import { MilestoneSettings, milestoneSettings } from '../milestone-plan';
+import { milestoneTarget, MilestoneTarget, syncMilestones } from './case-milestones';
 import { CaseFilter, CaseStore, CaseTerms, LockOptions } from './case-store';
 
 export interface CaseWriteOptions {

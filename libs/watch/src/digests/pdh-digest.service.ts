@@ -38,7 +38,7 @@ export class PdhDigests {
     @Inject(WATCH_SETTINGS) private readonly settings: WatchSettings,
   ) {}
 
-  @OnJob({ queue: QUEUES.deadlines.name, job: QUEUES.deadlines.jobs.pdhDigest })
+  @OnJob({ queue: QUEUES.watch.name, job: QUEUES.watch.jobs.pdhDigest })
   async send(): Promise<{ cases: number; unreachable: number; recipients: number }> {
     const to = this.clock.now();
     const result = await this.dataSource.transaction(async (tx) => {

@@ -52,7 +52,7 @@ export class SubjectDigests {
     @Inject(EnvDto) private readonly config: EnvDto,
   ) {}
 
-  @OnJob({ queue: QUEUES.deadlines.name, job: QUEUES.deadlines.jobs.subjectDigest })
+  @OnJob({ queue: QUEUES.watch.name, job: QUEUES.watch.jobs.subjectDigest })
   async send(): Promise<{ subjects: number }> {
     const today = localDateOf(this.clock.now());
     const weekEnd = addDays(today, 6);

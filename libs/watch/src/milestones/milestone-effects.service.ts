@@ -54,7 +54,7 @@ export class MilestoneEffects {
   ) {}
 
   /** The delayed BullMQ job of one milestone. */
-  @OnJob({ queue: QUEUES.deadlines.name, job: QUEUES.deadlines.jobs.milestone })
+  @OnJob({ queue: QUEUES.watch.name, job: QUEUES.watch.jobs.milestone })
   async onMilestoneJob(data: MilestoneJobData, job: Job): Promise<JobOutcome> {
     const outcome = await this.fireJob(data);
     if ('early' in outcome && job.token) {

@@ -29,7 +29,7 @@ export class MilestoneSweep {
   ) {}
 
   /** One pass over everything due now; overlapping calls in one process share it. The scheduled job `watch-sweep`. */
-  @OnJob({ queue: QUEUES.deadlines.name, job: QUEUES.deadlines.jobs.sweep })
+  @OnJob({ queue: QUEUES.watch.name, job: QUEUES.watch.jobs.sweep })
   pass(): Promise<SweepResult> {
     this.running ??= this.run().finally(() => (this.running = undefined));
     return this.running;

@@ -55,7 +55,7 @@ export class MilestoneTopUp {
     @Inject(EnvDto) private readonly config: EnvDto,
   ) {}
 
-  @OnJob({ queue: QUEUES.deadlines.name, job: QUEUES.deadlines.jobs.topUp })
+  @OnJob({ queue: QUEUES.watch.name, job: QUEUES.watch.jobs.topUp })
   async run(): Promise<TopUpResult> {
     const started = Date.now();
     const now = this.clock.now();
@@ -64,7 +64,7 @@ export class MilestoneTopUp {
     // What is already due is the sweep's; what an earlier top-up scheduled is in Redis.
     const from = new Date(Math.max(now.getTime(), scheduledUntil));
     const window = `${from.toISOString()} – ${until.toISOString()}`;
-    const queue = this.moduleRef.get<Queue>(getQueueToken(QUEUES.deadlines.name), { strict: false });
+    const queue = this.moduleRef.get<Queue>(getQueueToken(QUEUES.watch.name), { strict: false });
     let scheduled = 0;
     let last: PendingRow | undefined;
     for (let page = 1; from < until; page++) {

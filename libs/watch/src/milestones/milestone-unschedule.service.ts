@@ -12,9 +12,9 @@ export class MilestoneUnschedule {
   constructor(private readonly moduleRef: ModuleRef) {}
 
   /** Best effort: a job that escapes removal (running, or Redis lost it) finds its row stale and does nothing. */
-  @OnJob({ queue: QUEUES.deadlines.name, job: QUEUES.deadlines.jobs.unschedule })
+  @OnJob({ queue: QUEUES.watch.name, job: QUEUES.watch.jobs.unschedule })
   async remove(data: { jobIds: string[] }): Promise<{ removed: number }> {
-    const queue = this.moduleRef.get<Queue>(getQueueToken(QUEUES.deadlines.name), { strict: false });
+    const queue = this.moduleRef.get<Queue>(getQueueToken(QUEUES.watch.name), { strict: false });
     let removed = 0;
     for (let i = 0; i < data.jobIds.length; i += REMOVE_CHUNK) {
       const results = await Promise.all(data.jobIds.slice(i, i + REMOVE_CHUNK).map((id) => queue.remove(id)));

@@ -40,7 +40,7 @@ export class TermsRecompute {
     @Inject(WATCH_SETTINGS) private readonly settings: WatchSettings,
   ) {}
 
-  @OnJob({ queue: QUEUES.deadlines.name, job: QUEUES.deadlines.jobs.recomputeTerms })
+  @OnJob({ queue: QUEUES.watch.name, job: QUEUES.watch.jobs.recomputeTerms })
   async run(data: RecomputeTermsData): Promise<RecomputeResult> {
     const scope = data.subjectCode ?? 'todos los sujetos obligados';
     const cause = data.date ? `el día inhábil ${data.date}` : 'el cambio de calendario';

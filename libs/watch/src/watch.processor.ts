@@ -6,9 +6,9 @@ import { JobHandlers, QUEUES, QueueProcessor } from '@ventanilla/queue';
  * the service it runs: milestones (MilestoneEffects), their removal (MilestoneUnschedule), the
  * sweep, the top-up, recomputed terms and the digests.
  */
-@Processor(QUEUES.deadlines.name, { concurrency: 4 })
-export class DeadlinesProcessor extends QueueProcessor {
-  readonly queueName = QUEUES.deadlines.name;
+@Processor(QUEUES.watch.name, { concurrency: 4 })
+export class WatchProcessor extends QueueProcessor {
+  readonly queueName = QUEUES.watch.name;
 
   constructor(handlers: JobHandlers) {
     super(handlers);

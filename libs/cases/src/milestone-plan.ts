@@ -8,10 +8,14 @@ import {
   startOfLocalDay,
   SubjectCalendar,
 } from '@ventanilla/calendar';
-import { AppealStatus, CaseStatus } from '../case-status';
-import { isOpen } from '../open-cases';
+import { AppealStatus, CaseStatus } from './case-status';
+import { isOpen } from './open-cases';
 
 /**
+ * The milestone plan, pure domain code beside the state machine: which milestones a case has in
+ * its current state, and when. Their rows are written by the store under the case's lock
+ * (`store/case-milestones.ts`); firing them is the watch's (`libs/watch/src/milestones`).
+ *
  * What the watch does for an open case, in the order it happens:
  * - `reminder`: N días hábiles before the term that applies ends (UIP);
  * - `extension_window`: Art. 43 — an extension is notified "dentro de los dos días anteriores a

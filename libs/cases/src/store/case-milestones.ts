@@ -2,7 +2,13 @@ import { BusinessCalendar, SubjectCalendar } from '@ventanilla/calendar';
 import { OutboxEntry, QUEUES } from '@ventanilla/queue';
 import { EntityManager } from 'typeorm';
 import type { Case } from '../case.entity';
-import { MilestoneCaseState, MilestoneKind, MilestoneSettings, planMilestones } from './milestone-plan';
+import { MilestoneCaseState, MilestoneKind, MilestoneSettings, planMilestones } from '../milestone-plan';
+
+/**
+ * The cases' rows of `case_milestones` and the watch's jobs that schedule them, written in the
+ * change's transaction under the case's lock (`CaseWrite.syncMilestones`, and the births of
+ * `CaseFactory`), from the plan (`../milestone-plan.ts`).
+ */
 
 /** One case to plan: its id, its current state and its body's calendar. */
 export interface MilestoneTarget {
@@ -27,7 +33,7 @@ export function milestoneTarget(c: Case, subject: SubjectCalendar): MilestoneTar
   };
 }
 
-/** The payload of a `deadlines/milestone` job. */
+/** The payload of the watch's `milestone` job. */
 export interface MilestoneJobData {
   caseId: string;
   kind: MilestoneKind;
@@ -54,8 +60,8 @@ export function milestoneJobId(caseId: string, kind: MilestoneKind, dueAt: Date)
 export function milestoneJob(caseId: string, kind: MilestoneKind, dueAt: Date): OutboxEntry {
   const payload: MilestoneJobData = { caseId, kind, dueAt: dueAt.toISOString() };
   return {
-    queue: QUEUES.deadlines.name,
-    job: QUEUES.deadlines.jobs.milestone,
+    queue: QUEUES.watch.name,
+    job: QUEUES.watch.jobs.milestone,
     jobId: milestoneJobId(caseId, kind, dueAt),
     payload: { ...payload },
     runAt: dueAt,
@@ -173,7 +179,7 @@ function scheduleEntries(upserts: MilestoneRow[], unscheduled: string[], horizon
   if (unscheduled.length > 0) {
     // Removing the old jobs goes through the outbox too, so it survives Redis being down; a job
     // that escapes removal finds its row moved or canceled and does nothing.
-    entries.push({ queue: QUEUES.deadlines.name, job: QUEUES.deadlines.jobs.unschedule, payload: { jobIds: unscheduled } });
+    entries.push({ queue: QUEUES.watch.name, job: QUEUES.watch.jobs.unschedule, payload: { jobIds: unscheduled } });
   }
   return entries;
 }

@@ -1,2 +1,0 @@
-export * from './milestone-plan';
-export * from './milestone-sync';
