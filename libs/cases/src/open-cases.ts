@@ -4,7 +4,8 @@ import type { CaseStatus } from './case-status';
 /**
  * "Open" and "overdue", written once in TypeScript and once in SQL. Every list, count, view,
  * digest and rule of the service asks these; `open-cases.e2e-spec.ts` checks that the two
- * agree, and that the partial index `cases_open_term` serves the SQL one.
+ * agree, that the partial indexes on open cases (`cases_open_term`, `cases_subject_inbox`) hold
+ * exactly the cases both call open, and that the planner proves the SQL one against them.
  *
  * - open: the body still owes an answer and the term runs (received, clarification requested,
  *   extended);
