@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { LoadedCalendar, SubjectCalendar } from '@ventanilla/calendar';
-import { AppError } from '@ventanilla/http';
+import { DomainError } from '@ventanilla/domain';
 import { MailJob } from '@ventanilla/mail';
 import { OutboxEntry } from '@ventanilla/queue';
 import { EntityManager } from 'typeorm';
@@ -32,7 +32,7 @@ export interface CaseActionOptions {
   event: string;
   actor: Actor;
   /**
-   * Throws NOT_FOUND/FORBIDDEN (or the law's refusal) when the actor may not do this to this
+   * Throws `caseNotFound()` (or the law's refusal) when the actor may not do this to this
    * case; runs on the locked row, with the action's context, before anything changes.
    */
   authorize?: (c: Case, ctx: CaseActionContext) => void;
@@ -74,6 +74,7 @@ export class CaseActions {
   }
 }
 
-export function caseNotFound(): AppError {
-  return AppError.notFound({ es: 'No se encontró el caso.', en: 'The case was not found.' });
+/** No such case, or one the actor may not see: the contract's 404 either way. */
+export function caseNotFound(): DomainError<'case_not_found'> {
+  return new DomainError('case_not_found', {});
 }

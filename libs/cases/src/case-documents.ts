@@ -1,4 +1,4 @@
-import { AppError } from '@ventanilla/http';
+import { DomainError } from '@ventanilla/domain';
 import { EntityManager, In } from 'typeorm';
 import { Document } from './document.entity';
 
@@ -10,13 +10,7 @@ export async function deliverDocuments(tx: EntityManager, caseId: string, ids: s
   if (ids.length === 0) return [];
   const found = await tx.find(Document, { where: { caseId, id: In(ids) } });
   const missing = ids.filter((id) => !found.some((d) => d.id === id));
-  if (missing.length > 0) {
-    throw new AppError(
-      'VALIDATION_FAILED',
-      undefined,
-      missing.map((id) => ({ field: 'documentIds', message: `${id} no es un documento de este caso` })),
-    );
-  }
+  if (missing.length > 0) throw new DomainError('not_case_documents', { documentIds: missing });
   await tx.update(Document, { caseId, id: In(ids) }, { deliveredAt: at });
   return ids.map((id) => Object.assign(found.find((d) => d.id === id)!, { deliveredAt: at }));
 }

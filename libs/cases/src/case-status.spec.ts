@@ -1,4 +1,5 @@
-import { AppError } from '@ventanilla/http';
+import { DomainError } from '@ventanilla/domain';
+import { contractError } from '@ventanilla/http';
 import { applyTransition, CASE_STATUSES, CaseAction, CaseStatus } from './case-status';
 
 type Appeal = 'filed' | 'decided' | null;
@@ -23,11 +24,12 @@ describe('case state machine (no appeal)', () => {
   it.each(rows)('%s from %s → %s', (action, status, expected) => {
     const state = { status, extendedDueDate: null, appealStatus: null as Appeal };
     if (expected === null) {
-      expect(() => applyTransition(action, state)).toThrow(AppError);
+      expect(() => applyTransition(action, state)).toThrow(DomainError);
       try {
         applyTransition(action, state);
       } catch (e) {
-        expect((e as AppError).code).toBe('INVALID_STATE');
+        expect((e as DomainError).kind).toBe('invalid_transition');
+        expect(contractError(e)?.code).toBe('INVALID_STATE');
       }
     } else {
       expect(applyTransition(action, state).status).toBe(expected);
@@ -43,10 +45,10 @@ describe('case state machine (appeal and extension memory)', () => {
   it('files one appeal, decides it once', () => {
     const filed = applyTransition('file_appeal', { status: 'resolved', extendedDueDate: null, appealStatus: null });
     expect(filed).toEqual({ status: 'resolved', appealStatus: 'filed' });
-    expect(() => applyTransition('file_appeal', { status: 'resolved', extendedDueDate: null, appealStatus: 'filed' })).toThrow(AppError);
+    expect(() => applyTransition('file_appeal', { status: 'resolved', extendedDueDate: null, appealStatus: 'filed' })).toThrow(DomainError);
     const decided = applyTransition('decide_appeal', { status: 'resolved', extendedDueDate: null, appealStatus: 'filed' });
     expect(decided).toEqual({ status: 'resolved', appealStatus: 'decided' });
-    expect(() => applyTransition('decide_appeal', { status: 'resolved', extendedDueDate: null, appealStatus: 'decided' })).toThrow(AppError);
+    expect(() => applyTransition('decide_appeal', { status: 'resolved', extendedDueDate: null, appealStatus: 'decided' })).toThrow(DomainError);
   });
 
   it('an open case with an appeal against silence can still be resolved', () => {

@@ -1,4 +1,4 @@
-import { AppError } from '@ventanilla/http';
+import { DomainError } from '@ventanilla/domain';
 import { OPEN_STATUSES } from './open-cases';
 
 export const CASE_STATUSES = [
@@ -87,13 +87,10 @@ export function canApply(action: CaseAction, state: CaseState): boolean {
   return t.from.includes(state.status) && (!t.appealFrom || t.appealFrom.includes(state.appealStatus));
 }
 
-/** The state after `action`, or 409 INVALID_STATE (nothing changes). */
+/** The state after `action`, or an `invalid_transition` refusal (the contract's 409 INVALID_STATE; nothing changes). */
 export function applyTransition(action: CaseAction, state: CaseState): { status: CaseStatus; appealStatus: AppealStatus | null } {
   if (!canApply(action, state)) {
-    throw new AppError('INVALID_STATE', {
-      es: `El caso en estado "${state.status}"${state.appealStatus ? ` (recurso ${state.appealStatus})` : ''} no admite la acción "${action}".`,
-      en: `A case in status "${state.status}"${state.appealStatus ? ` (appeal ${state.appealStatus})` : ''} does not allow "${action}".`,
-    });
+    throw new DomainError('invalid_transition', { action, status: state.status, appealStatus: state.appealStatus });
   }
   return TRANSITIONS[action].to(state);
 }

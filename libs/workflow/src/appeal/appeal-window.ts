@@ -1,5 +1,6 @@
 import { LegalClock, LocalDate, localDateOf, SubjectCalendar } from '@ventanilla/calendar';
 import { canApply, Case, isOverdue } from '@ventanilla/cases';
+import { DomainError } from '@ventanilla/domain';
 
 type AppealableCase = Pick<Case, 'status' | 'resolvedAt' | 'termDueDate'>;
 
@@ -18,6 +19,11 @@ export function canFileAppeal(c: AppealableCase, clock: LegalClock, subject: Sub
   if (isOverdue(c, now)) return true;
   const end = appealWindowEnd(c, clock, subject);
   return end !== null && !clock.isPast(end, now);
+}
+
+/** An appeal `canFileAppeal` refuses, as the domain throws it (the contract's 409 INVALID_STATE). */
+export function appealOutOfTime(): DomainError<'appeal_out_of_time'> {
+  return new DomainError('appeal_out_of_time', {});
 }
 
 /** What the request's page tells the requester: whether the appeal can be filed now, and until when. */

@@ -3,22 +3,14 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { StaffUser } from '@ventanilla/auth';
 import { localDateOf } from '@ventanilla/calendar';
 import { APPEAL_OUTCOME_LABELS, Case, CaseActions, CaseReader, CaseView, Request, REQUESTER } from '@ventanilla/cases';
-import { AppError } from '@ventanilla/http';
 import { LookupService } from '@ventanilla/requests';
 import { Repository } from 'typeorm';
 import { CaseNotices, noticeCase, noticeKey } from '../staff/case-notices.service';
 import { caseIdOrNotFound, ownSubjectOnly, staffActor } from '../staff/staff-case-access';
 import { StaffCaseView, StaffCaseViews } from '../staff/staff-case-views.service';
 import { appealGroundsLabel } from './appeal-labels';
-import { canFileAppeal } from './appeal-window';
+import { appealOutOfTime, canFileAppeal } from './appeal-window';
 import { AppealDecisionDto, FileAppealDto } from './appeal.dto';
-
-function appealOutOfTime(): AppError {
-  return new AppError('INVALID_STATE', {
-    es: 'El recurso de revisión procede dentro de los 15 días hábiles siguientes a la resolución, o una vez vencido el plazo sin respuesta (Art. 55).',
-    en: 'An appeal may be filed within 15 business days after the resolution, or once the term expired unanswered (Art. 55).',
-  });
-}
 
 /** The recurso de revisión (Arts. 52-60): the requester files it, the body's máxima autoridad decides it. */
 @Injectable()

@@ -1,8 +1,8 @@
 import { LegalClock } from '@ventanilla/calendar';
 import { Case, isOpen } from '@ventanilla/cases';
-import { AppError } from '@ventanilla/http';
+import { DomainError, DomainErrorDetails } from '@ventanilla/domain';
 
-export type ExtensionRefusal = 'already_extended' | 'term_ended';
+export type ExtensionRefusal = DomainErrorDetails['extension_refused']['refusal'];
 
 /**
  * Art. 43: once, and before the original term ends. A closed case is not the law's refusal
@@ -20,14 +20,7 @@ export function extensionRefusal(
   return null;
 }
 
-export function extensionNotAllowed(refusal: ExtensionRefusal, dueDate: string): AppError {
-  return refusal === 'already_extended'
-    ? new AppError('EXTENSION_NOT_ALLOWED', {
-        es: 'El plazo de este caso ya fue prorrogado; la prórroga procede una sola vez (Art. 43).',
-        en: 'This case was already extended; an extension is allowed once (Art. 43).',
-      })
-    : new AppError('EXTENSION_NOT_ALLOWED', {
-        es: `El plazo original venció el ${dueDate}; la prórroga debe hacerse antes de que concluya (Art. 43).`,
-        en: `The original term ended on ${dueDate}; an extension must come before it ends (Art. 43).`,
-      });
+/** The refusal as the domain throws it (the contract's 409 EXTENSION_NOT_ALLOWED); `dueDate` is the original term. */
+export function extensionNotAllowed(refusal: ExtensionRefusal, dueDate: string): DomainError<'extension_refused'> {
+  return new DomainError('extension_refused', { refusal, dueDate });
 }
