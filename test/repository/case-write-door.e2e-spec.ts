@@ -41,6 +41,11 @@ function caseWrites(text: string): string[] {
   add('entity write', /\.(save|insert|update|upsert|delete|remove|softDelete|increment|decrement)\(\s*(Case|CaseEvent)\b/g);
   add('entity lock', /createQueryBuilder\(\s*Case\b[^;]*?\.setLock\(/gs);
   add('entity lock', /\.(find|findOne|findOneBy|findOneOrFail)\(\s*Case\b[^;]*?\block\s*:/gs);
+  // A repository of cases or events injected into a feature: it may read, never write or lock.
+  for (const [, field] of text.matchAll(/(\w+)\s*:\s*Repository<(?:Case|CaseEvent)>/g)) {
+    add('repository write', new RegExp(`this\\.${field}\\.(save|insert|update|upsert|delete|remove|softDelete|increment|decrement)\\(`, 'g'));
+    add('repository lock', new RegExp(`this\\.${field}\\.(createQueryBuilder\\([^;]*?\\.setLock\\(|find\\w*\\([^;]*?\\block\\s*:)`, 'gs'));
+  }
   return found;
 }
 
@@ -57,6 +62,11 @@ describe('the one write door for cases', () => {
     expect(caseWrites(store).some((what) => what.startsWith('write: UPDATE cases'))).toBe(true);
     expect(caseWrites(store).some((what) => what.startsWith('entity write'))).toBe(true);
     expect(caseWrites('`SELECT status FROM cases WHERE id = $1 FOR UPDATE`')).toHaveLength(1);
+    const feature = `constructor(@InjectRepository(Case) private readonly cases: Repository<Case>) {}
+      a() { return this.cases.save(c); }
+      b() { return this.cases.createQueryBuilder('c').where('c.id = :id', { id }).setLock('pessimistic_write').getOne(); }
+      c() { return this.cases.findOne({ where: { id } }); }`;
+    expect(caseWrites(feature).map((what) => what.split(':')[0])).toEqual(['repository write', 'repository lock']);
   });
 
   it('finds no lock or write of cases and their events outside libs/cases/src/store (births and the history statement aside)', () => {
