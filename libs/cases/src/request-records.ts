@@ -76,15 +76,11 @@ export function recordWithExtras(c: Case, j: CaseExtrasJson): CaseRecord {
 }
 
 /**
- * The whole request in one round trip: the row, and its cases as one JSON array (in the order
- * they were filed) with their events and documents nested. The lookup's hot path reads this
- * and nothing else; no entity is hydrated.
+ * A case `c` (with its subject joined as `s`) as one JSON object: its row (the column names of
+ * `CaseJson`), its subject's name and its extras. The lookup and the staff listing read cases
+ * through this, so both render the same record.
  */
-function requestSql(withAccessCodeHash: boolean): string {
-  return `
-  SELECT r.id, r.folio, r.description, r.delivery_format, r.language, r.requester_name, r.requester_email,
-    r.requester_phone, r.requester_address, r.channel, r.filed_at, r.registered_by${withAccessCodeHash ? ', r.access_code_hash' : ''},
-    coalesce((SELECT json_agg(json_build_object(
+export const CASE_RECORD_JSON = `json_build_object(
         'id', c.id, 'request_id', c.request_id, 'folio', c.folio, 'subject_code', c.subject_code,
         'subject_name', coalesce(s.name, c.subject_code), 'status', c.status, 'channel', c.channel,
         'received_at', c.received_at::text, 'received_on', c.received_on, 'due_date', c.due_date,
@@ -99,14 +95,29 @@ function requestSql(withAccessCodeHash: boolean): string {
         'appeal_decided_at', c.appeal_decided_at::text, 'version', c.version, 'created_at', c.created_at::text,
         'updated_at', c.updated_at::text,
         ${CASE_EXTRAS_JSON}
-      ) ORDER BY c.created_at, c.id)
+      )`;
+
+/** A request `r`'s columns as `RequestRow` names them (the access code's hash aside). */
+export const REQUEST_COLUMNS = `r.id, r.folio, r.description, r.delivery_format, r.language, r.requester_name, r.requester_email,
+    r.requester_phone, r.requester_address, r.channel, r.filed_at, r.registered_by`;
+
+/**
+ * The whole request in one round trip: the row, and its cases as one JSON array (in the order
+ * they were filed) with their events and documents nested. The lookup's hot path reads this
+ * and nothing else; no entity is hydrated.
+ */
+function requestSql(withAccessCodeHash: boolean): string {
+  return `
+  SELECT ${REQUEST_COLUMNS}${withAccessCodeHash ? ', r.access_code_hash' : ''},
+    coalesce((SELECT json_agg(${CASE_RECORD_JSON} ORDER BY c.created_at, c.id)
       FROM cases c LEFT JOIN subjects s ON s.code = c.subject_code WHERE c.folio = r.folio), '[]'::json) AS cases
   FROM requests r WHERE r.folio = $1`;
 }
 
 export const REQUEST_WITH_RECORDS_SQL = { public: requestSql(false), withAccessCodeHash: requestSql(true) };
 
-interface RequestRow {
+/** A request's row as `REQUEST_COLUMNS` reads it (with the hash when asked for). */
+export interface RequestRow {
   id: string;
   folio: string;
   description: string;
@@ -120,7 +131,6 @@ interface RequestRow {
   filed_at: Date;
   registered_by: string | null;
   access_code_hash?: string;
-  cases: CaseJson[];
 }
 
 interface LinkedJson {
@@ -131,7 +141,8 @@ interface LinkedJson {
 
 type Stamp = string | null;
 
-interface CaseJson {
+/** A case as `CASE_RECORD_JSON` builds it. */
+export interface CaseJson {
   id: string;
   request_id: string;
   folio: string;
@@ -184,8 +195,13 @@ interface CaseJson {
   }[];
 }
 
-export function requestWithRecords(row: RequestRow): RequestWithRecords {
-  const request = {
+export function requestWithRecords(row: RequestRow & { cases: CaseJson[] }): RequestWithRecords {
+  return { request: requestOf(row), records: row.cases.map(caseRecord) };
+}
+
+/** The request of a row read with `REQUEST_COLUMNS`. */
+export function requestOf(row: RequestRow): Request {
+  return {
     id: row.id,
     folio: row.folio,
     description: row.description,
@@ -200,10 +216,10 @@ export function requestWithRecords(row: RequestRow): RequestWithRecords {
     registeredBy: row.registered_by,
     ...(row.access_code_hash !== undefined ? { accessCodeHash: row.access_code_hash } : {}),
   } as Request;
-  return { request, records: row.cases.map(caseRecord) };
 }
 
-function caseRecord(j: CaseJson): CaseRecord {
+/** The record of a case read with `CASE_RECORD_JSON`. */
+export function caseRecord(j: CaseJson): CaseRecord {
   const c = {
     id: j.id,
     requestId: j.request_id,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { canReadSubject, seesContactDetails, StaffUser } from '@ventanilla/auth';
-import { Case, caseNotFound, CaseReader, CaseView, LanguageView, languageView, Request, RequesterView, requesterView } from '@ventanilla/cases';
+import { Case, caseNotFound, CaseReader, CaseRecord, CaseView, LanguageView, languageView, Request, RequesterView, requesterView } from '@ventanilla/cases';
 import { In, Repository } from 'typeorm';
 import { caseIdOrNotFound } from './staff-case-access';
 
@@ -30,16 +30,13 @@ export class StaffCaseViews {
     const requests = await this.requests.findBy({ id: In([...new Set(list.map((c) => c.requestId))]) });
     const byId = new Map(requests.map((r) => [r.id, r]));
     const views = await this.reader.views(list, undefined, 'staff');
-    return views.map((view, i) => {
-      const request = byId.get(list[i].requestId)!;
-      return {
-        ...view,
-        description: request.description,
-        requester: seesContactDetails(user) ? requesterView(request) : null,
-        language: languageView(request.language),
-        deliveryFormat: request.deliveryFormat,
-      };
-    });
+    return views.map((view, i) => staffView(user, view, byId.get(list[i].requestId)!));
+  }
+
+  /** The views of records already read with their requests (the listing reads both in one query). */
+  renderRecords(user: StaffUser, rows: { record: CaseRecord; request: Request }[]): StaffCaseView[] {
+    const views = this.reader.viewsOf(rows.map((r) => r.record), 'staff');
+    return views.map((view, i) => staffView(user, view, rows[i].request));
   }
 
   /** A case this user may read; any other is 404, as if it did not exist. */
@@ -54,4 +51,14 @@ export class StaffCaseViews {
     const c = await this.cases.findOneOrFail({ where: { id }, relations: { subject: true } });
     return (await this.render(user, [c]))[0];
   }
+}
+
+function staffView(user: StaffUser, view: CaseView, request: Request): StaffCaseView {
+  return {
+    ...view,
+    description: request.description,
+    requester: seesContactDetails(user) ? requesterView(request) : null,
+    language: languageView(request.language),
+    deliveryFormat: request.deliveryFormat,
+  };
 }
