@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CalendarService, LoadedCalendar } from '@ventanilla/calendar';
 import { EnvDto } from '@ventanilla/config';
+import { preparedQuery } from '@ventanilla/database';
 import { OutboxEntry, outboxInsertSql, outboxRows } from '@ventanilla/queue';
 import { Subject } from '@ventanilla/subjects';
 import { randomUUID } from 'node:crypto';
@@ -142,8 +143,9 @@ export class CaseFactory {
    * written, when another request already has the folio: plan again with a new one.
    */
   async file(manager: EntityManager, request: NewRequest, births: CaseBirths, jobs: OutboxEntry[]): Promise<boolean> {
-    const rows: unknown[] = await manager.query(...birthStatement(births, jobs, request));
-    return rows.length > 0;
+    // Prepared: a filing's statement has one text per shape (every value is a parameter).
+    const [text, values] = birthStatement(births, jobs, request);
+    return (await preparedQuery(manager, text, values)).length > 0;
   }
 }
 

@@ -5,3 +5,4 @@ export * from './prepare-database';
 export * from './database-unavailable';
 export * from './pool-limits';
 export * from './read-replica';
+export * from './prepared-query';

@@ -39,6 +39,29 @@ export function normalizedAddresses(emails: (string | null | undefined)[]): stri
 }
 
 /**
+ * The one SQL for who receives a subject's staff notices: rows `(code, email)` for the subject
+ * codes in the text[] parameter `codes` and the roles in the text[] parameter `roles`
+ * (`ROLES_BY_AUDIENCE`). `ofSubjects` runs it alone; a hot path may run it as a part of its own
+ * read (filing reads it with the revisions, in one round trip) and group it with `recipientsByCode`.
+ */
+export function recipientRowsSql(codes: string, roles: string): string {
+  return `SELECT s.code, s.uip_email AS email FROM subjects s WHERE s.code = ANY(${codes}) AND s.uip_email IS NOT NULL
+       UNION ALL
+       SELECT u.subject_code, u.email FROM users u WHERE u.subject_code = ANY(${codes}) AND u.active AND u.role = ANY(${roles})`;
+}
+
+export function rolesOf(audience: Audience): string[] {
+  return ROLES_BY_AUDIENCE[audience];
+}
+
+/** Rows of `recipientRowsSql` by subject, every one of `codes` present, each address once. */
+export function recipientsByCode(codes: string[], rows: { code: string; email: string }[]): Map<string, string[]> {
+  const byCode = new Map<string, (string | null)[]>(codes.map((c) => [c, []]));
+  for (const r of rows) byCode.get(r.code)?.push(r.email);
+  return new Map([...byCode].map(([code, emails]) => [code, normalizedAddresses(emails)]));
+}
+
+/**
  * Resolves the recipients of every staff notice, in the caller's transaction so a notice goes
  * to the people the case's own change saw. Each address appears once per subject.
  */
@@ -48,17 +71,9 @@ export class NoticeRecipients {
 
   async ofSubjects(manager: EntityManager, codes: string[], audience: Audience = 'uip'): Promise<Map<string, string[]>> {
     const unique = [...new Set(codes)];
-    const byCode = new Map<string, string[]>(unique.map((c) => [c, []]));
-    if (unique.length === 0) return byCode;
-    const rows: { code: string; email: string }[] = await manager.query(
-      `SELECT s.code, s.uip_email AS email FROM subjects s WHERE s.code = ANY($1) AND s.uip_email IS NOT NULL
-       UNION ALL
-       SELECT u.subject_code, u.email FROM users u WHERE u.subject_code = ANY($1) AND u.active AND u.role = ANY($2)`,
-      [unique, ROLES_BY_AUDIENCE[audience]],
-    );
-    for (const r of rows) byCode.get(r.code)!.push(r.email);
-    for (const [code, emails] of byCode) byCode.set(code, normalizedAddresses(emails));
-    return byCode;
+    if (unique.length === 0) return new Map();
+    const rows: { code: string; email: string }[] = await manager.query(recipientRowsSql('$1', '$2'), [unique, rolesOf(audience)]);
+    return recipientsByCode(unique, rows);
   }
 
   async ofSubject(manager: EntityManager, code: string, audience: Audience = 'uip'): Promise<string[]> {

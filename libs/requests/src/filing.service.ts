@@ -3,7 +3,8 @@ import { CalendarService, localDateOf } from '@ventanilla/calendar';
 import { Actor, Case, CaseBirths, CaseFactory, CaseReader, CaseRecord, CaseView, Channel, NewRequest, noticeLanguage } from '@ventanilla/cases';
 import { EnvDto } from '@ventanilla/config';
 import { MailJob, MailService } from '@ventanilla/mail';
-import { messagesTo, NoticeRecipients, requestPageUrl, staffCasePageUrl } from '@ventanilla/notices';
+import { messagesTo, recipientRowsSql, recipientsByCode, requestPageUrl, rolesOf, staffCasePageUrl } from '@ventanilla/notices';
+import { preparedQuery } from '@ventanilla/database';
 import { Outbox } from '@ventanilla/queue';
 import { SubjectsService } from '@ventanilla/subjects';
 import { RecipientLimit } from '@ventanilla/throttling';
@@ -46,8 +47,9 @@ const FOLIO_ATTEMPTS = 5;
  * Files a request: the request, one case per subject with its terms, their first events and
  * milestones, and the mails, in one statement (atomic by itself); with a key, the idempotent
  * answer joins it in one transaction. The outbox relays the mails after commit, so filing works
- * while Redis is down. The hot path's round trips: the revisions, the notices' recipients and
- * the write (the catalog and the calendar come from caches checked against those revisions).
+ * while Redis is down. The hot path's round trips: one read (the revisions and the notices'
+ * recipients) and the write (the catalog and the calendar come from caches checked against
+ * those revisions).
  */
 @Injectable()
 export class FilingService {
@@ -62,7 +64,6 @@ export class FilingService {
     private readonly outbox: Outbox,
     private readonly idempotency: IdempotencyService,
     private readonly recipients: RecipientLimit,
-    private readonly noticeRecipients: NoticeRecipients,
     private readonly calendar: CalendarService,
     @Inject(EnvDto) private readonly config: EnvDto,
   ) {}
@@ -73,14 +74,16 @@ export class FilingService {
       if (stored) return stored.body as FilingResult;
     }
     const db = this.dataSource.manager;
-    // The calendar and the catalog as of now, in one round trip; both are cached per revision.
-    const [revisions] = (await db.query(REVISIONS_SQL)) as { calendar: string; catalog: string }[];
-    const subjects = await this.subjects.requireActive(input.subjects, input.subjectsField ?? 'subjects', revisions.catalog, db);
+    // One round trip: the calendar's and the catalog's revisions (both cached per revision) and
+    // who is told of the new cases (users change without a revision to cache them by).
+    const [read] = await preparedQuery<FilingRead>(db, FILING_READ_SQL, [input.subjects, rolesOf('uip')]);
+    const subjects = await this.subjects.requireActive(input.subjects, input.subjectsField ?? 'subjects', read.catalog, db);
     // Anyone can name any address on the web form; officers register what people bring in person.
     if (input.channel === 'web' && input.content.requester.email) await this.recipients.consume(input.content.requester.email);
     const accessCode = newAccessCode();
     const accessCodeHash = hashAccessCode(this.config.ACCESS_CODE_SECRET, accessCode);
-    const [loaded, staff] = await Promise.all([this.calendar.atRevision(revisions.calendar, db), this.noticeRecipients.ofSubjects(db, input.subjects)]);
+    const loaded = await this.calendar.atRevision(read.calendar, db);
+    const staff = recipientsByCode(input.subjects, read.staff);
     try {
       const year = Number(localDateOf(input.filedAt).slice(0, 4));
       for (let attempt = 1; ; attempt++) {
@@ -192,8 +195,19 @@ function bornRecord(c: Case, event: CaseBirths['events'][number]): CaseRecord {
   };
 }
 
-/** The two revisions a filing depends on (migrations 1763700000003 and 1765000017001), in one round trip. */
-const REVISIONS_SQL = `SELECT (SELECT revision::text FROM calendar_revision) AS calendar, (SELECT revision::text FROM catalog_revision) AS catalog`;
+interface FilingRead {
+  calendar: string;
+  catalog: string;
+  staff: { code: string; email: string }[];
+}
+
+/**
+ * What a filing reads before it writes: the two revisions it depends on (migrations 1763700000003
+ * and 1765000017001) and the staff notices' recipients of the subjects in $1 (roles in $2).
+ */
+const FILING_READ_SQL = `SELECT (SELECT revision::text FROM calendar_revision) AS calendar,
+  (SELECT revision::text FROM catalog_revision) AS catalog,
+  (SELECT coalesce(json_agg(r), '[]'::json) FROM (${recipientRowsSql('$1::text[]', '$2::text[]')}) r) AS staff`;
 
 function isUniqueViolation(error: unknown, constraint: string): boolean {
   const e = error as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
