@@ -5,7 +5,7 @@ import { Clock } from '@ventanilla/config';
 import {
   CALENDAR_MAX_YEAR, CALENDAR_MIN_YEAR, DeclareNonBusinessDayDto, localDateOf, NonBusinessDaysService, SubjectCalendarSettingsService, UpdateSubjectCalendarDto,
 } from '@ventanilla/calendar';
-import { AppError } from '@ventanilla/http';
+import { AppError, contractError } from '@ventanilla/http';
 import { SubjectsService } from '@ventanilla/subjects';
 import { CsrfGuard, PageFieldError, PageRenderer, queryText } from '@ventanilla/web';
 import type { Request, Response } from 'express';
@@ -63,11 +63,12 @@ export class CalendarPageController {
     try {
       await this.days.declare(dto, actor);
     } catch (error) {
-      if (error instanceof AppError && error.code === 'CONFLICT') {
+      const refusal = contractError(error);
+      if (refusal?.code === 'CONFLICT') {
         return this.show(req, res, year, form, [{ field: 'fecha', message: t('admin.calendario.errores.repetido') }], 409);
       }
-      if (error instanceof AppError && error.code === 'VALIDATION_FAILED' && error.details.length > 0) {
-        return this.show(req, res, year, form, pageErrors(error.details, DAY_FIELDS, DAY_ORDER, t, { serviceDetails: true }), 400);
+      if (refusal?.code === 'VALIDATION_FAILED' && refusal.details.length > 0) {
+        return this.show(req, res, year, form, pageErrors(refusal.details, DAY_FIELDS, DAY_ORDER, t, { serviceDetails: true }), 400);
       }
       throw error;
     }

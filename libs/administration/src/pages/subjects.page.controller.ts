@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { CurrentUser, StaffPage, StaffUser } from '@ventanilla/auth';
-import { AppError, FieldError } from '@ventanilla/http';
+import { contractError, FieldError } from '@ventanilla/http';
 import { Subject, SECTORS, SubjectsService } from '@ventanilla/subjects';
 import { CsrfGuard, PageFieldError, PageRenderer, queryText, Translate } from '@ventanilla/web';
 import type { Request, Response } from 'express';
@@ -99,7 +99,7 @@ export class SubjectsPageController {
     try {
       await this.admin.create(actor, dto);
     } catch (error) {
-      if (error instanceof AppError && error.code === 'CONFLICT') {
+      if (contractError(error)?.code === 'CONFLICT') {
         return this.showForm(req, res, null, form, [{ field: 'codigo', message: t('admin.errores.codigoUsado', { codigo: dto.code }) }], 409);
       }
       throw error;
@@ -133,9 +133,10 @@ export class SubjectsPageController {
     try {
       report = await this.admin.import(actor, csv, !apply);
     } catch (error) {
-      if (error instanceof AppError && error.code === 'VALIDATION_FAILED') {
+      const refusal = contractError(error);
+      if (refusal?.code === 'VALIDATION_FAILED') {
         // The whole file is refused (unreadable, a bad header, or — when applying — rows with errors): nothing was written.
-        return this.showImport(req, res, { errors: [{ field: 'archivo', message: error.message }], lines: lineErrors(error.details) }, 400);
+        return this.showImport(req, res, { errors: [{ field: 'archivo', message: refusal.message }], lines: lineErrors(refusal.details) }, 400);
       }
       throw error;
     }

@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import {
   CreateUserDto, CurrentUser, isRole, ListUsersQuery, requiresSubject, Role, ROLES, StaffPage, StaffUser, UpdateUserDto, UserView, UsersAdmin, UsersService,
 } from '@ventanilla/auth';
-import { AppError } from '@ventanilla/http';
+import { contractError } from '@ventanilla/http';
 import { CsrfGuard, PageFieldError, PageRenderer, queryText, Translate } from '@ventanilla/web';
 import type { Request, Response } from 'express';
 import { randomBytes } from 'node:crypto';
@@ -101,7 +101,7 @@ export class UsersPageController {
     } catch (error) {
       const errors = this.serviceErrors(error, form.role, t);
       if (!errors) throw error;
-      return this.showNew(req, res, form, errors, (error as AppError).getStatus());
+      return this.showNew(req, res, form, errors, contractError(error)!.status);
     }
     const { temporaryPassword } = await this.admin.resetPassword(actor, created.id);
     this.pages.render(
@@ -139,7 +139,7 @@ export class UsersPageController {
     } catch (error) {
       const errors = this.serviceErrors(error, role, t);
       if (!errors) throw error;
-      return this.showUser(req, res, user, form, errors, (error as AppError).getStatus());
+      return this.showUser(req, res, user, form, errors, contractError(error)!.status);
     }
     res.redirect(303, `${BASE}/${user.id}?hecho=cambios`);
   }
@@ -188,7 +188,7 @@ export class UsersPageController {
       await this.admin.update(actor, user.id, Object.assign(new UpdateUserDto(), { active }));
     } catch (error) {
       // Only another admin may deactivate an admin's own account: said on the account's page.
-      if (error instanceof AppError && error.code === 'CONFLICT') {
+      if (contractError(error)?.code === 'CONFLICT') {
         return this.showUser(req, res, user, formOf(user), [], 409, null, this.pages.translator(req)('admin.usuarios.noASiMismo'));
       }
       throw error;
@@ -222,12 +222,13 @@ export class UsersPageController {
 
   /** What the services refuse, beside its field: a taken email, an unknown or inactive subject, a role/subject mismatch. */
   private serviceErrors(error: unknown, role: string, t: Translate): PageFieldError[] | null {
-    if (!(error instanceof AppError)) return null;
-    if (error.code === 'CONFLICT' && error.details.some((d) => d.field === 'email')) return [{ field: 'correo', message: t('admin.errores.correoUsado') }];
-    if (error.code === 'CONFLICT') return [{ field: 'rol', message: t('admin.usuarios.noASiMismo') }];
-    if (error.code !== 'VALIDATION_FAILED' || error.details.length === 0) return null;
+    const refusal = contractError(error);
+    if (!refusal) return null;
+    if (refusal.code === 'CONFLICT' && refusal.details.some((d) => d.field === 'email')) return [{ field: 'correo', message: t('admin.errores.correoUsado') }];
+    if (refusal.code === 'CONFLICT') return [{ field: 'rol', message: t('admin.usuarios.noASiMismo') }];
+    if (refusal.code !== 'VALIDATION_FAILED' || refusal.details.length === 0) return null;
     // An unknown subject is the service's own sentence (it names the code); a missing or extra one, the page's.
-    const errors = pageErrors(error.details, USER_FIELDS, USER_ORDER, t, { serviceDetails: true });
+    const errors = pageErrors(refusal.details, USER_FIELDS, USER_ORDER, t, { serviceDetails: true });
     return errors.map((e) => (e.field === 'sujeto' && !e.message.startsWith('No existe') ? subjectAware([e], role, t)[0] : e));
   }
 }

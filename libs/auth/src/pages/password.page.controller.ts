@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Ip, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { AppError } from '@ventanilla/http';
+import { contractError } from '@ventanilla/http';
 import { CsrfGuard, PageFieldError, PageRenderer } from '@ventanilla/web';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
@@ -60,8 +60,9 @@ export class PasswordPageController {
         res.setHeader('Retry-After', String(error.retryAfterSeconds));
         return this.show(req, res, user, { problem: t('personal.entrar.demasiados', { minutos: Math.ceil(error.retryAfterSeconds / 60) }) }, 429);
       }
-      if (error instanceof AppError && error.code === 'VALIDATION_FAILED') {
-        const wrongCurrent = error.details?.some((d) => d.field === 'currentPassword');
+      const refusal = contractError(error);
+      if (refusal?.code === 'VALIDATION_FAILED') {
+        const wrongCurrent = refusal.details.some((d) => d.field === 'currentPassword');
         const field = wrongCurrent ? 'actual' : 'nueva';
         return this.show(req, res, user, { errors: [{ field, message: t(wrongCurrent ? 'personal.contrasena.errores.incorrecta' : 'personal.contrasena.errores.igual') }] }, 400);
       }

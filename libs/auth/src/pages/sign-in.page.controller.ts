@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Inject, Ip, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { EnvDto } from '@ventanilla/config';
-import { AppError } from '@ventanilla/http';
+import { contractError } from '@ventanilla/http';
 import { CsrfGuard, PageExceptionFilter, PageFieldError, PageRenderer, queryText } from '@ventanilla/web';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
@@ -58,7 +58,7 @@ export class SignInPageController {
         res.setHeader('Retry-After', String(error.retryAfterSeconds));
         return this.show(req, res, { volver: back, values, problem: t('personal.entrar.demasiados', { minutos: Math.ceil(error.retryAfterSeconds / 60) }) }, 429);
       }
-      if (error instanceof AppError && error.code === 'UNAUTHORIZED') {
+      if (contractError(error)?.code === 'UNAUTHORIZED') {
         return this.show(req, res, { volver: back, values, errors: [{ field: 'correo', message: t('personal.entrar.errores.incorrectos') }] }, 401);
       }
       throw error;

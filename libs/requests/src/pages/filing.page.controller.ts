@@ -2,7 +2,7 @@ import { Body, Controller, Get, Post, Query, Req, Res, UseFilters, UseGuards } f
 import { ApiExcludeController } from '@nestjs/swagger';
 import { REQUESTER } from '@ventanilla/cases';
 import { Clock } from '@ventanilla/config';
-import { AppError } from '@ventanilla/http';
+import { contractError } from '@ventanilla/http';
 import { RoutingService, RoutingSuggestion } from '@ventanilla/routing';
 import { Subject, SubjectsService } from '@ventanilla/subjects';
 import { AnonymousWriteLimit, FILING_BY_ADDRESS } from '@ventanilla/throttling';
@@ -75,8 +75,9 @@ export class FilingPageController {
       this.session.remember(res, result.folio, result.accessCode);
       res.redirect(303, `${requestPagePath(result.folio)}/confirmacion`);
     } catch (error) {
-      if (error instanceof AppError && error.code === 'VALIDATION_FAILED') {
-        return this.show(req, res, form, fieldErrors(fieldsOf(error.details), t), 400);
+      const refusal = contractError(error);
+      if (refusal?.code === 'VALIDATION_FAILED') {
+        return this.show(req, res, form, fieldErrors(fieldsOf(refusal.details), t), 400);
       }
       throw error;
     }
