@@ -203,6 +203,18 @@ describe('the admin pages in a real browser, at phone width (e2e)', () => {
     const [row] = await world.env.db.query(`SELECT uip_email, admin_set FROM subjects WHERE code = 'CODEDE-04'`);
     expect(row.uip_email).toBe('uip@codede04.gob.gt');
     expect(row.admin_set).toContain('uip_email');
+
+    // The same code again: the service's refusal (409) beside the code, the input kept, nothing written.
+    await page.goto('/personal/admin/sujetos/nuevo');
+    await page.getByLabel('Código', { exact: true }).fill('CODEDE-04');
+    await page.getByLabel('Nombre', { exact: true }).fill('Otro consejo');
+    await page.getByLabel('Sector').selectOption('other');
+    const refusal = page.waitForResponse((r) => r.request().method() === 'POST');
+    await page.getByRole('button', { name: 'Agregar la institución' }).click();
+    expect((await refusal).status()).toBe(409);
+    expect(await errorBeside(page, 'codigo')).toContain('Ya existe la institución CODEDE-04');
+    expect(await page.getByLabel('Nombre', { exact: true }).inputValue()).toBe('Otro consejo');
+    expect((await world.env.db.query(`SELECT name FROM subjects WHERE code = 'CODEDE-04'`))[0].name).toBe('Consejo Departamental de Desarrollo de Chimaltenango');
   });
 
   describe('the CSV import', () => {
