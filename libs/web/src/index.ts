@@ -10,4 +10,5 @@ export * from './messages/message-catalogue';
 export * from './page-exception.filter';
 export * from './page-redirect';
 export * from './page-renderer';
+export * from './shared-page';
 export * from './web.module';

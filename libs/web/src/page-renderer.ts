@@ -11,6 +11,7 @@ import { DateFormat } from './date-format';
 import { documentKind, fileSize } from './document-format';
 import { PageFieldError } from './form-errors';
 import { BASE_LANGUAGE, MessageCatalogue, Translate } from './messages/message-catalogue';
+import { COMPRESSION_THRESHOLD, SharedPage } from './shared-page';
 
 /** Chosen by a translator's catalogue being present and the browser having asked for it. */
 export const LANGUAGE_COOKIE = 'vt_idioma';
@@ -81,25 +82,64 @@ export class PageRenderer {
 
   /** Renders a template to a string, for the pages and anything else drawn from the catalogue. */
   renderString(req: Request, res: Response, template: string, context: Record<string, unknown>): string {
-    const language = this.language(req);
-    const t = this.catalogue.translator(language);
-    const dates = new DateFormat(this.catalogue.entry(language, 'fecha.meses') as string[], t);
     return this.env.render(template, {
-      lang: language,
-      t,
-      date: (value: string | null | undefined) => dates.date(value),
-      dateTime: (value: string | null | undefined) => dates.dateTime(value),
-      csrfField: CSRF_FIELD,
-      csrfToken: this.csrf.token(req, res),
-      currentPath: req.path,
+      ...this.shared(this.language(req), req.path),
+      // Made when a form prints it: a page without a form (the statistics, a body's page) costs
+      // no token and sets no session or CSRF cookie.
+      csrfToken: lazyText(() => this.csrf.token(req, res)),
       // Set by the staff pages' guard (`@StaffPage`): the staff layout shows the role's menu and who is signed in.
       staff: (req as Request & { staffUser?: unknown }).staffUser ?? null,
       ...context,
     });
   }
 
+  /**
+   * A public page that every visitor with the same language gets alike, so that it may be
+   * rendered once and reused: nothing of the visitor's session goes in, and a template that
+   * prints a CSRF token fails here (a token is one browser's).
+   */
+  renderShared(req: Request, template: string, context: Record<string, unknown>): SharedPage {
+    return new SharedPage(this.env.render(template, {
+      ...this.shared(this.language(req), req.path),
+      csrfToken: lazyText(() => {
+        throw new Error(`${template}: una página compartida no puede llevar un token CSRF`);
+      }),
+      staff: null,
+      ...context,
+    }));
+  }
+
+  /** A shared page, compressed as the browser accepts (each encoding made once per page), with the headers every page gets. */
+  async sendShared(req: Request, res: Response, page: SharedPage): Promise<void> {
+    res.vary('Accept-Encoding');
+    // Brotli first when accepted at all, as the compression middleware prefers it.
+    const encoding = page.html.length < COMPRESSION_THRESHOLD ? null : req.acceptsEncodings('br') ? 'br' : req.acceptsEncodings('gzip') ? 'gzip' : null;
+    if (!encoding) return this.send(res, page.html);
+    const body = await page.body(encoding);
+    // Already encoded: the compression middleware leaves it as it is.
+    res.set('Content-Encoding', encoding);
+    this.send(res, body);
+  }
+
+  private shared(language: string, currentPath: string): Record<string, unknown> {
+    const t = this.catalogue.translator(language);
+    const dates = new DateFormat(this.catalogue.entry(language, 'fecha.meses') as string[], t);
+    return {
+      lang: language,
+      t,
+      date: (value: string | null | undefined) => dates.date(value),
+      dateTime: (value: string | null | undefined) => dates.dateTime(value),
+      csrfField: CSRF_FIELD,
+      currentPath,
+    };
+  }
+
   render(req: Request, res: Response, template: string, context: Record<string, unknown> = {}, options: PageOptions = {}): void {
-    const html = this.renderString(req, res, template, context);
+    this.send(res, this.renderString(req, res, template, context), options);
+  }
+
+  /** A page already rendered (`renderString`), with the headers every page gets. */
+  send(res: Response, html: string | Buffer, options: PageOptions = {}): void {
     res
       .status(options.status ?? 200)
       .set({
@@ -109,4 +149,13 @@ export class PageRenderer {
       })
       .send(html);
   }
+}
+
+/**
+ * A value that is computed the first time a template prints it (Nunjucks prints through
+ * `toString`, escaped), and only then.
+ */
+function lazyText(make: () => string): { toString(): string } {
+  let text: string | undefined;
+  return { toString: () => (text ??= make()) };
 }

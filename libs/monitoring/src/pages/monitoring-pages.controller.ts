@@ -1,18 +1,20 @@
 import { Controller, Get, Param, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { SECTORS, SubjectsService } from '@ventanilla/subjects';
-import { PageExceptionFilter, PageRenderer, queryText } from '@ventanilla/web';
+import { PageExceptionFilter, PageRenderer, queryText, SharedPage } from '@ventanilla/web';
 import type { Request, Response } from 'express';
 import { join } from 'node:path';
 import { csvLine, UTF8_BOM } from '../shared/csv';
 import { readSubjectFilters, SortKeys, sortRows, statsRow, subjectFilterParams, SubjectFilters } from '../stats/stats-rows';
-import { SubjectStatsQuery } from '../stats/subject-stats.dto';
+import { SubjectStatsQuery, SubjectStatsView } from '../stats/subject-stats.dto';
 import { SubjectStatsService } from '../stats/subject-stats.service';
 import { PublicRequestsService } from './public-requests.service';
 import { barChartSvg } from './stats-chart';
 
 const PAGE_SIZE = 20;
 const CHART_BODIES = 12;
+/** Rendered statistics pages kept (each up to ~140 KB): the usual orders and filters of the day. */
+const DRAWN_STATISTICS = 40;
 const SORTS = ['nombre', 'recibidas', 'aTiempo', 'mediana', 'vencidas'] as const;
 type Sort = (typeof SORTS)[number];
 
@@ -33,6 +35,9 @@ const SORT_KEYS: SortKeys<Sort> = {
 @Controller()
 @UseFilters(PageExceptionFilter)
 export class MonitoringPagesController {
+  /** The statistics page last rendered per language and filters, with the figures it shows. */
+  private readonly drawnStatistics = new Map<string, { view: SubjectStatsView; page: SharedPage }>();
+
   constructor(
     private readonly pages: PageRenderer,
     private readonly stats: SubjectStatsService,
@@ -42,9 +47,14 @@ export class MonitoringPagesController {
 
   @Get('estadisticas')
   async statistics(@Req() req: Request, @Res() res: Response, @Query() query: Record<string, unknown>): Promise<void> {
-    const t = this.pages.translator(req);
     const filters = readFilters(query);
     const view = await this.stats.bySubject(this.statsQuery(filters));
+    // Every visitor of the same figures, language and order gets the same page (the national
+    // table is ~140 KB of HTML): rendered and compressed once per set of figures.
+    const key = JSON.stringify([this.pages.language(req), filters]);
+    const drawn = this.drawnStatistics.get(key);
+    if (drawn?.view === view) return this.pages.sendShared(req, res, drawn.page);
+    const t = this.pages.translator(req);
     const rows = sortRows(view.items.map(statsRow), SORT_KEYS, filters.sort, filters.dir);
     const byVolume = [...rows].sort((a, b) => b.received - a.received).slice(0, CHART_BODIES);
     const charts = byVolume.length
@@ -59,7 +69,7 @@ export class MonitoringPagesController {
           ),
         }
       : null;
-    this.pages.render(req, res, join(__dirname, 'statistics.njk'), {
+    const page = this.pages.renderShared(req, join(__dirname, 'statistics.njk'), {
       title: t('estadisticas.titulo'),
       rows,
       charts,
@@ -71,6 +81,10 @@ export class MonitoringPagesController {
       sortLink: (sort: Sort) => `/estadisticas?${new URLSearchParams({ ...linkFilters(filters), orden: sort, dir: filters.sort === sort && filters.dir === 'asc' ? 'desc' : 'asc' })}`,
       csvLink: `/estadisticas/datos.csv?${new URLSearchParams(linkFilters(filters))}`,
     });
+    this.drawnStatistics.delete(key);
+    while (this.drawnStatistics.size >= DRAWN_STATISTICS) this.drawnStatistics.delete(this.drawnStatistics.keys().next().value!);
+    this.drawnStatistics.set(key, { view, page });
+    await this.pages.sendShared(req, res, page);
   }
 
   @Get('estadisticas/datos.csv')

@@ -31,10 +31,40 @@ describe('per-subject statistics reuse', () => {
     await stats.bySubject(query({ sector: 'municipal' }));
     await stats.bySubject(query(), 'MINFIN');
     expect(aggregates()).toBe(3);
-    // Past the setting, counted again.
+    // Past the setting, counted again (in the background: the next test).
     jest.setSystemTime(new Date('2026-06-10T15:01:01Z'));
     await stats.bySubject(query());
     expect(aggregates()).toBe(4);
+  });
+
+  it('past the setting, answers at once with the figures counted last while one recount runs; past twice the setting, waits for a new count', async () => {
+    jest.useFakeTimers({ now: new Date('2026-06-10T15:00:00Z') });
+    // Each aggregate answers one more case received than the one before, so an answer tells which count it came from.
+    let counts = 0;
+    let release: (() => void) | undefined;
+    const db = {
+      query: jest.fn(async (sql: string) => {
+        if (!sql.includes('GROUP BY s.code')) return [];
+        const n = ++counts;
+        if (n === 2) await new Promise<void>((resolve) => (release = resolve));
+        return [{ code: 'MINFIN', name: 'Ministerio de Finanzas Públicas', reachable: true, received: n }];
+      }),
+    } as unknown as ReadReplica;
+    const stats = new SubjectStatsService(db, new Clock(), loadConfig({ STATS_CACHE_SECONDS: '60' }));
+    const received = async () => (await stats.bySubject(query())).items[0].received;
+    expect(await received()).toBe(1);
+    jest.setSystemTime(new Date('2026-06-10T15:01:01Z'));
+    // Stale: the old figures at once, and one recount for both calls (held until released).
+    expect(await received()).toBe(1);
+    expect(await received()).toBe(1);
+    expect(counts).toBe(2);
+    release!();
+    await jest.advanceTimersByTimeAsync(0);
+    expect(await received()).toBe(2);
+    expect(counts).toBe(2);
+    // Nobody asked for more than twice the setting: the next call waits for a fresh count.
+    jest.setSystemTime(new Date('2026-06-10T15:03:02Z'));
+    expect(await received()).toBe(3);
   });
 
   it('counts every call with STATS_CACHE_SECONDS=0, and never keeps a failed count', async () => {

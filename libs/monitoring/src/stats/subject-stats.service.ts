@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { localDateOf } from '@ventanilla/calendar';
 import { Clock, EnvDto } from '@ventanilla/config';
 import { ReadReplica } from '@ventanilla/database';
@@ -14,7 +14,8 @@ import { SubjectStatsQuery, SubjectStatsView } from './subject-stats.dto';
 @Injectable()
 export class SubjectStatsService {
   /** Answers being counted or counted lately, by query and day; shared by the calls that ask alike meanwhile. */
-  private readonly recent = new Map<string, { until: number; view: Promise<SubjectStatsView> }>();
+  private readonly recent = new Map<string, CachedView>();
+  private readonly log = new Logger(SubjectStatsService.name);
 
   constructor(
     private readonly replica: ReadReplica,
@@ -25,7 +26,10 @@ export class SubjectStatsService {
   /**
    * `onlySubject`: one body's figures (its page), without aggregating every other body of the
    * query. The same question within STATS_CACHE_SECONDS gets the same answer (a year's
-   * aggregate over a national volume takes hundreds of ms; visitors ask it alike).
+   * aggregate over a national volume takes a second or more; visitors ask it alike). Past
+   * that, and up to twice the setting, a call still gets the figures counted last, at once,
+   * while one recount runs for everybody: no visitor waits for a national count but the first
+   * of the day, or of a question nobody asked lately.
    */
   async bySubject(query: SubjectStatsQuery, onlySubject?: string): Promise<SubjectStatsView> {
     const ttlMs = this.config.STATS_CACHE_SECONDS * 1000;
@@ -34,13 +38,37 @@ export class SubjectStatsService {
     const key = JSON.stringify([localDateOf(this.clock.now()), onlySubject ?? null, { ...query }]);
     const hit = this.recent.get(key);
     if (hit && hit.until > now) return hit.view;
-    for (const [k, v] of this.recent) if (v.until <= now) this.recent.delete(k);
+    if (hit?.counted && hit.until + ttlMs > now) {
+      if (!hit.recounting) this.recount(key, hit, query, onlySubject, ttlMs);
+      return hit.view;
+    }
+    for (const [k, v] of this.recent) if (v.until + ttlMs <= now) this.recent.delete(k);
     while (this.recent.size >= MAX_CACHED_QUERIES) this.recent.delete(this.recent.keys().next().value!);
     const view = this.count(query, onlySubject);
-    this.recent.set(key, { until: now + ttlMs, view });
+    const entry: CachedView = { until: now + ttlMs, view, counted: false, recounting: false };
+    this.recent.set(key, entry);
     // A failed count is not kept: the next call tries again.
-    view.catch(() => this.recent.get(key)?.view === view && this.recent.delete(key));
+    view.then(
+      () => (entry.counted = true),
+      () => this.recent.get(key) === entry && this.recent.delete(key),
+    );
     return view;
+  }
+
+  /** Counts `key` again in the background; its figures replace the old ones once counted (a failure keeps the old ones). */
+  private recount(key: string, stale: CachedView, query: SubjectStatsQuery, onlySubject: string | undefined, ttlMs: number): void {
+    stale.recounting = true;
+    this.count(query, onlySubject).then(
+      (view) => {
+        if (this.recent.get(key) === stale) {
+          this.recent.set(key, { until: Date.now() + ttlMs, view: Promise.resolve(view), counted: true, recounting: false });
+        }
+      },
+      (error: unknown) => {
+        stale.recounting = false;
+        this.log.warn(`Las cifras por sujeto no se pudieron recontar; siguen las anteriores: ${error instanceof Error ? error.message : String(error)}`);
+      },
+    );
   }
 
   private async count(query: SubjectStatsQuery, onlySubject?: string): Promise<SubjectStatsView> {
@@ -102,6 +130,14 @@ export class SubjectStatsService {
 export interface MonthlyMeasures extends CaseMeasures {
   /** `YYYY-MM`, the month of reception (`received_on`). */
   month: string;
+}
+
+/** An answer being counted or counted lately: fresh until `until`, served while recounted up to one more period. */
+interface CachedView {
+  until: number;
+  view: Promise<SubjectStatsView>;
+  counted: boolean;
+  recounting: boolean;
 }
 
 // Pages ask a handful of filter combinations; the API's periods may vary more.
