@@ -28,7 +28,7 @@ describe('pages rendered once for every visitor (renderShared / sendShared)', ()
   const app = express().get('/tabla', (req, res, next) => pages.sendShared(req, res, page).catch(next));
 
   let server: Server;
-  beforeAll(() => new Promise<void>((resolve) => (server = app.listen(0, '127.0.0.1', resolve))));
+  beforeAll(() => new Promise<void>((resolve) => (server = app.listen(0, '127.0.0.1', () => resolve()))));
   afterAll(() => new Promise((resolve) => server.close(resolve)));
 
   /** The answer as sent on the wire (no client decompression). */

@@ -13,7 +13,7 @@ describe('/estadisticas rendered once per set of figures', () => {
       language: () => 'es',
       translator: () => (key: string) => key,
       renderShared: jest.fn(() => new SharedPage('<html></html>')),
-      sendShared: jest.fn(async () => undefined),
+      sendShared: jest.fn(async (_req: unknown, _res: unknown, _page: SharedPage) => undefined),
     };
     const stats = { bySubject: jest.fn(async () => views.shift()!) };
     const requests = { departments: jest.fn(async () => []) };
