@@ -1,7 +1,8 @@
-import { CallHandler, ExecutionContext, INestApplication, NestInterceptor } from '@nestjs/common';
+import { ArgumentMetadata, INestApplication, PipeTransform } from '@nestjs/common';
 import express, { NextFunction, Request, Response } from 'express';
-import { Observable, throwError } from 'rxjs';
 import { AppError } from './app-error';
+import { errorBody } from './exception.filter';
+import { languageOf } from './language';
 
 interface BodyParserError extends Error {
   type?: string;
@@ -11,43 +12,57 @@ interface BodyParserError extends Error {
 /** A UTF-16 surrogate without its pair: not a character, and a crash for URI and email code downstream. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-type BodyErrorRequest = Request & { bodyError?: AppError };
+const NUL_IN_REQUEST = () =>
+  new AppError('VALIDATION_FAILED', { es: 'La solicitud contiene un carácter nulo (U+0000).', en: 'The request contains a NUL character (U+0000).' });
+
+/**
+ * What `@Body()` receives when the body could not be read: `BodyErrorPipe` raises its error,
+ * after the guards (a pipe runs after them), so who may call comes before what the body holds.
+ */
+export class UnreadableBody {
+  constructor(readonly error: AppError) {}
+}
 
 /**
  * JSON bodies up to `limit`. Body-parser fails before Nest's guards run, so its errors
- * (malformed JSON, too large, NUL or malformed Unicode) are kept on the request and raised by
- * `BodyErrorInterceptor` after the guards: who may call comes before what the body holds.
+ * (malformed JSON, too large, NUL or malformed Unicode) are kept as the request's body and raised
+ * by `BodyErrorPipe` once the guards have let the caller through. A route that takes no body
+ * never reads it, whatever it holds.
  */
 export function useJsonBodyParser(app: INestApplication, limit: string): void {
-  // PostgreSQL text cannot hold NUL: refuse it at the door rather than fail deep inside.
-  app.use((req: Request, _res: Response, next: NextFunction) => {
-    if (/%00/i.test(req.originalUrl)) return next(Object.assign(new Error('NUL in URL'), { type: 'nul.character', status: 400 }));
-    next();
+  const json = express.json({
+    limit,
+    reviver: (key, value: unknown) => {
+      if (typeof value === 'string' && value.includes('\u0000')) throw Object.assign(new Error('NUL'), { type: 'nul.character' });
+      if (LONE_SURROGATE.test(key) || (typeof value === 'string' && LONE_SURROGATE.test(value))) {
+        throw Object.assign(new Error('lone surrogate'), { type: 'malformed.unicode' });
+      }
+      return value;
+    },
   });
-  app.use(
-    express.json({
-      limit,
-      reviver: (key, value: unknown) => {
-        if (typeof value === 'string' && value.includes('\u0000')) throw Object.assign(new Error('NUL'), { type: 'nul.character' });
-        if (LONE_SURROGATE.test(key) || (typeof value === 'string' && LONE_SURROGATE.test(value))) {
-          throw Object.assign(new Error('lone surrogate'), { type: 'malformed.unicode' });
-        }
-        return value;
-      },
-    }),
-  );
-  // JSON bodies are objects: a top-level array or scalar is a bad request, never a crash downstream.
-  app.use((req: Request, _res: Response, next: NextFunction) => {
-    if (Array.isArray(req.body)) return next(Object.assign(new Error('array body'), { type: 'entity.not.object', status: 400 }));
-    next();
+  // One layer for the three steps (every request walks past each layer).
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    // PostgreSQL text cannot hold NUL: a URL with one is refused at the door, whatever the route
+    // (a route without a body would never see a body's error), rather than fail deep inside.
+    if (/%00/i.test(req.originalUrl)) {
+      const { body } = errorBody(NUL_IN_REQUEST(), languageOf(req.headers['accept-language']));
+      res.status(body.statusCode).json(body);
+      return;
+    }
+    json(req, res, (error?: unknown) => {
+      if (error) return next(error);
+      // JSON bodies are objects: a top-level array or scalar is a bad request, never a crash downstream.
+      if (Array.isArray(req.body)) return next(Object.assign(new Error('array body'), { type: 'entity.not.object', status: 400 }));
+      next();
+    });
   });
-  app.use((err: BodyParserError, req: BodyErrorRequest, _res: Response, next: NextFunction) => {
+  app.use((err: BodyParserError, req: Request, _res: Response, next: NextFunction) => {
     if (!err) return next();
     const appError =
       err.type === 'entity.too.large'
         ? new AppError('PAYLOAD_TOO_LARGE')
         : err.type === 'nul.character' || (err.type === 'entity.parse.failed' && /NUL/.test(err.message))
-          ? new AppError('VALIDATION_FAILED', { es: 'La solicitud contiene un carácter nulo (U+0000).', en: 'The request contains a NUL character (U+0000).' })
+          ? NUL_IN_REQUEST()
         : err.type === 'malformed.unicode' || (err.type === 'entity.parse.failed' && /lone surrogate/.test(err.message))
           ? new AppError('VALIDATION_FAILED', {
               es: 'La solicitud contiene texto Unicode mal formado (un sustituto UTF-16 sin pareja).',
@@ -59,16 +74,19 @@ export function useJsonBodyParser(app: INestApplication, limit: string): void {
             ? new AppError('VALIDATION_FAILED', { es: 'El cuerpo de la solicitud no se pudo leer.', en: 'The request body could not be read.' })
             : null;
     if (!appError) return next(err);
-    req.body = undefined;
-    req.bodyError = appError;
+    req.body = new UnreadableBody(appError);
     next();
   });
 }
 
-/** Raises the body's error kept by `useJsonBodyParser`, once the guards have let the caller through. */
-export class BodyErrorInterceptor implements NestInterceptor {
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const error = context.switchToHttp().getRequest<BodyErrorRequest>().bodyError;
-    return error ? throwError(() => error) : next.handle();
+/**
+ * Raises the error of a body `useJsonBodyParser` could not read. A global pipe rather than an
+ * interceptor: any interceptor puts every route of the app through RxJS and async-context
+ * bindings, on every request.
+ */
+export class BodyErrorPipe implements PipeTransform {
+  transform(value: unknown, _metadata: ArgumentMetadata): unknown {
+    if (value instanceof UnreadableBody) throw value.error;
+    return value;
   }
 }

@@ -4,6 +4,7 @@ import type { CorsOptions } from '@nestjs/common/interfaces/external/cors-option
 import { EnvDto } from '@ventanilla/config';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /**
  * The one Content-Security-Policy of the service, sent with every answer: the server-rendered
@@ -28,8 +29,12 @@ const DOCS_CONTENT_SECURITY_POLICY = { ...CONTENT_SECURITY_POLICY, 'style-src': 
 
 const HSTS = 'max-age=31536000; includeSubDomains';
 
-function headers(csp: Record<string, string[]>) {
-  return helmet({
+/**
+ * The headers helmet sets for a policy, asked of helmet once: they depend on nothing in the
+ * request (no nonces), so each answer gets the same list without helmet's chain of middleware.
+ */
+export function helmetHeaders(csp: Record<string, string[]>): [string, string][] {
+  const middleware = helmet({
     // `useDefaults: false`: exactly the policy above (helmet's default adds upgrade-insecure-requests,
     // which would break a deployment served over plain HTTP on a ministry's LAN).
     contentSecurityPolicy: { useDefaults: false, directives: csp },
@@ -37,20 +42,27 @@ function headers(csp: Record<string, string[]>) {
     // HSTS only when the request really came over TLS (below).
     strictTransportSecurity: false,
   });
+  const set: [string, string][] = [];
+  const recorder = { setHeader: (name: string, value: unknown) => set.push([name, String(value)]), removeHeader: () => undefined };
+  let done = false;
+  middleware({} as IncomingMessage, recorder as unknown as ServerResponse, () => (done = true));
+  if (!done) throw new Error('helmet did not answer at once: its headers cannot be computed ahead');
+  return set;
 }
 
 /**
- * helmet on every answer: `X-Content-Type-Options: nosniff`, `X-Frame-Options: DENY` and
+ * helmet's headers on every answer: `X-Content-Type-Options: nosniff`, `X-Frame-Options: DENY` and
  * `frame-ancestors 'none'`, the CSP, no `X-Powered-By`; HSTS when the request came over TLS —
  * directly, or as the proxy that `TRUST_PROXY` trusts says in `X-Forwarded-Proto`.
  */
 export function useSecurityHeaders(app: INestApplication): void {
   (app as NestExpressApplication).disable('x-powered-by');
-  const api = headers(CONTENT_SECURITY_POLICY);
-  const docs = headers(DOCS_CONTENT_SECURITY_POLICY);
+  const api = helmetHeaders(CONTENT_SECURITY_POLICY);
+  const docs = helmetHeaders(DOCS_CONTENT_SECURITY_POLICY);
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (req.secure) res.setHeader('Strict-Transport-Security', HSTS);
-    (req.path.startsWith('/api/docs') ? docs : api)(req, res, next);
+    for (const [name, value] of req.path.startsWith('/api/docs') ? docs : api) res.setHeader(name, value);
+    next();
   });
 }
 

@@ -1,5 +1,5 @@
-import { MiddlewareConsumer, Module, NestModule, Type } from '@nestjs/common';
-import { UNKNOWN_PAGE, UnknownPage } from '@ventanilla/http';
+import { Module } from '@nestjs/common';
+import { PAGES_MIDDLEWARE, PagesHandler, UNKNOWN_PAGE, UnknownPage } from '@ventanilla/http';
 import cookieParser from 'cookie-parser';
 import { AssetsService } from './assets/assets.service';
 import { StaticController } from './assets/static.controller';
@@ -20,19 +20,13 @@ import { PagesMiddleware } from './pages.middleware';
     PageRenderer,
     PageExceptionFilter,
     { provide: UNKNOWN_PAGE, useFactory: unknownPage, inject: [PageRenderer] },
+    // Mounted once by `configureApi` in front of every page address (not per page route: each
+    // route-bound middleware is one more layer every API request walks past).
+    { provide: PAGES_MIDDLEWARE, useFactory: (m: PagesMiddleware): PagesHandler => (req, res, next) => m.use(req, res, next), inject: [PagesMiddleware] },
   ],
   exports: [AssetsService, CsrfProtection, CsrfGuard, PageRenderer, PageExceptionFilter],
 })
-export class WebModule implements NestModule {
-  configure(consumer: MiddlewareConsumer): void {
-    usePagesMiddleware(consumer, StaticController);
-  }
-}
-
-/** Each module with pages calls this from its `configure` for its page controllers. */
-export function usePagesMiddleware(consumer: MiddlewareConsumer, ...controllers: Type[]): void {
-  consumer.apply(PagesMiddleware).forRoutes(...controllers);
-}
+export class WebModule {}
 
 const parseCookies = cookieParser();
 

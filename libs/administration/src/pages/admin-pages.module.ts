@@ -3,7 +3,7 @@ import { AuditModule } from '@ventanilla/audit';
 import { AuthModule } from '@ventanilla/auth';
 import { CalendarCoreModule, CalendarModule } from '@ventanilla/calendar';
 import { SubjectsCoreModule } from '@ventanilla/subjects';
-import { usePagesMiddleware, WebModule } from '@ventanilla/web';
+import { WebModule } from '@ventanilla/web';
 import { AdministrationModule } from '../administration.module';
 import { AdminHomePageController } from './admin-home.page.controller';
 import { AdminOverviewReader } from './admin-overview.service';
@@ -23,7 +23,6 @@ const CONTROLLERS = [AdminHomePageController, UsersPageController, SubjectsPageC
 })
 export class AdminPagesModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    usePagesMiddleware(consumer, ...CONTROLLERS);
     // Only the import takes multipart: anywhere else such a body is left unread and the CSRF check refuses it.
     consumer.apply(CsvUploadMiddleware).forRoutes({ path: 'personal/admin/sujetos/importar', method: RequestMethod.POST });
   }

@@ -1,5 +1,5 @@
-import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
-import { usePagesMiddleware, WebModule } from '@ventanilla/web';
+import { Module } from '@nestjs/common';
+import { WebModule } from '@ventanilla/web';
 import { AuthModule } from '../auth.module';
 import { PasswordPageController } from './password.page.controller';
 import { SignInPageController } from './sign-in.page.controller';
@@ -12,8 +12,4 @@ const CONTROLLERS = [SignInPageController, StaffHomePageController, PasswordPage
   imports: [WebModule, AuthModule],
   controllers: CONTROLLERS,
 })
-export class StaffPagesModule implements NestModule {
-  configure(consumer: MiddlewareConsumer): void {
-    usePagesMiddleware(consumer, ...CONTROLLERS);
-  }
-}
+export class StaffPagesModule {}

@@ -1,6 +1,6 @@
-import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { SubjectsCoreModule } from '@ventanilla/subjects';
-import { usePagesMiddleware, WebModule } from '@ventanilla/web';
+import { WebModule } from '@ventanilla/web';
 import { MonitoringModule } from '../monitoring.module';
 import { MonitoringPagesController } from './monitoring-pages.controller';
 import { PublicRequestsService } from './public-requests.service';
@@ -11,8 +11,4 @@ import { PublicRequestsService } from './public-requests.service';
   controllers: [MonitoringPagesController],
   providers: [PublicRequestsService],
 })
-export class MonitoringPagesModule implements NestModule {
-  configure(consumer: MiddlewareConsumer): void {
-    usePagesMiddleware(consumer, MonitoringPagesController);
-  }
-}
+export class MonitoringPagesModule {}

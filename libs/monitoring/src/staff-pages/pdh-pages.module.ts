@@ -1,8 +1,8 @@
-import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { AuthModule } from '@ventanilla/auth';
 import { CasesCoreModule } from '@ventanilla/cases';
 import { SubjectsCoreModule } from '@ventanilla/subjects';
-import { usePagesMiddleware, WebModule } from '@ventanilla/web';
+import { WebModule } from '@ventanilla/web';
 import { MonitoringModule } from '../monitoring.module';
 import { PublicRequestsService } from '../pages/public-requests.service';
 import { OverdueDesk } from './overdue-desk.service';
@@ -14,8 +14,4 @@ import { PdhPagesController } from './pdh-pages.controller';
   controllers: [PdhPagesController],
   providers: [OverdueDesk, PublicRequestsService],
 })
-export class PdhPagesModule implements NestModule {
-  configure(consumer: MiddlewareConsumer): void {
-    usePagesMiddleware(consumer, PdhPagesController);
-  }
-}
+export class PdhPagesModule {}

@@ -1,9 +1,9 @@
-import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { CasesCoreModule } from '@ventanilla/cases';
 import { RoutingModule } from '@ventanilla/routing';
 import { SubjectsCoreModule } from '@ventanilla/subjects';
 import { ThrottlingModule } from '@ventanilla/throttling';
-import { usePagesMiddleware, WebModule } from '@ventanilla/web';
+import { WebModule } from '@ventanilla/web';
 import { RequestsModule } from '../requests.module';
 import { ConfirmationPageController } from './confirmation.page.controller';
 import { FilingPageController } from './filing.page.controller';
@@ -19,8 +19,4 @@ const CONTROLLERS = [HomePageController, FilingPageController, ConfirmationPageC
   providers: [RequesterSession],
   exports: [RequesterSession],
 })
-export class RequestPagesModule implements NestModule {
-  configure(consumer: MiddlewareConsumer): void {
-    usePagesMiddleware(consumer, ...CONTROLLERS);
-  }
-}
+export class RequestPagesModule {}

@@ -1,7 +1,7 @@
-import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { AuthModule } from '@ventanilla/auth';
 import { CasesCoreModule } from '@ventanilla/cases';
-import { usePagesMiddleware, WebModule } from '@ventanilla/web';
+import { WebModule } from '@ventanilla/web';
 import { AppealQueue } from '../appeal/appeal-queue.service';
 import { CaseThread } from '../staff-pages/case-thread';
 import { WorkflowModule } from '../workflow.module';
@@ -16,8 +16,4 @@ const CONTROLLERS = [AppealsPageController, PdhCasePageController];
   controllers: CONTROLLERS,
   providers: [AppealQueue, CaseThread],
 })
-export class OversightPagesModule implements NestModule {
-  configure(consumer: MiddlewareConsumer): void {
-    usePagesMiddleware(consumer, ...CONTROLLERS);
-  }
-}
+export class OversightPagesModule {}

@@ -1,9 +1,9 @@
-import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { CalendarCoreModule } from '@ventanilla/calendar';
 import { CasesCoreModule } from '@ventanilla/cases';
 import { DocumentsModule } from '@ventanilla/documents';
 import { RequestPagesModule, RequestsModule } from '@ventanilla/requests';
-import { usePagesMiddleware, WebModule } from '@ventanilla/web';
+import { WebModule } from '@ventanilla/web';
 import { WorkflowModule } from '../workflow.module';
 import { RequestPageController } from './request.page.controller';
 
@@ -12,8 +12,4 @@ import { RequestPageController } from './request.page.controller';
   imports: [WebModule, CasesCoreModule, CalendarCoreModule, RequestsModule, RequestPagesModule, WorkflowModule, DocumentsModule],
   controllers: [RequestPageController],
 })
-export class RequesterPagesModule implements NestModule {
-  configure(consumer: MiddlewareConsumer): void {
-    usePagesMiddleware(consumer, RequestPageController);
-  }
-}
+export class RequesterPagesModule {}

@@ -1,4 +1,4 @@
-import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { AuthModule } from '@ventanilla/auth';
 import { CalendarCoreModule } from '@ventanilla/calendar';
 import { CasesCoreModule } from '@ventanilla/cases';
@@ -6,7 +6,7 @@ import { RequestsModule } from '@ventanilla/requests';
 import { DocumentsModule } from '@ventanilla/documents';
 import { RoutingModule } from '@ventanilla/routing';
 import { SubjectsCoreModule } from '@ventanilla/subjects';
-import { usePagesMiddleware, WebModule } from '@ventanilla/web';
+import { WebModule } from '@ventanilla/web';
 import { WorkflowModule } from '../workflow.module';
 import { CasePageController } from './case.page.controller';
 import { CaseTerms } from './case-terms.service';
@@ -23,8 +23,4 @@ const CONTROLLERS = [InboxPageController, CasePageController, RegistrationPageCo
   controllers: CONTROLLERS,
   providers: [CaseTerms, CaseThread],
 })
-export class OfficerPagesModule implements NestModule {
-  configure(consumer: MiddlewareConsumer): void {
-    usePagesMiddleware(consumer, ...CONTROLLERS);
-  }
-}
+export class OfficerPagesModule {}
