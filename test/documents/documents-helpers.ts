@@ -8,6 +8,8 @@ export interface HttpAnswer {
   status: number;
   headers: http.IncomingHttpHeaders;
   body: Record<string, unknown>;
+  /** Sent on a keep-alive connection an earlier request had used. */
+  reusedSocket: boolean;
 }
 
 /**
@@ -19,8 +21,11 @@ export async function streamUpload(
   token: string,
   caseId: string,
   file: { path: string; name: string; type: string },
-  /** `abortAfterBytes`: stop sending there and drop the connection, once `abortWhen` holds (polled). */
-  options: { chunked?: boolean; abortAfterBytes?: number; abortWhen?: () => Promise<boolean> } = {},
+  /**
+   * `abortAfterBytes`: stop sending there and drop the connection, once `abortWhen` holds (polled
+   * until it does; the test's timeout bounds the wait). `agent`: the connections to use.
+   */
+  options: { chunked?: boolean; abortAfterBytes?: number; abortWhen?: () => Promise<boolean>; agent?: http.Agent } = {},
 ): Promise<HttpAnswer | 'aborted'> {
   const boundary = `vt${randomBytes(8).toString('hex')}`;
   const head = Buffer.from(
@@ -31,11 +36,13 @@ export async function streamUpload(
   const headers: http.OutgoingHttpHeaders = { authorization: `Bearer ${token}`, 'content-type': `multipart/form-data; boundary=${boundary}` };
   if (!options.chunked) headers['content-length'] = head.length + size + tail.length;
   return new Promise((resolve, reject) => {
-    const req = http.request(`${baseUrl}/api/v1/cases/${caseId}/documents`, { method: 'POST', headers });
+    const req = http.request(`${baseUrl}/api/v1/cases/${caseId}/documents`, { method: 'POST', headers, agent: options.agent });
     req.on('response', (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}'), reusedSocket: req.reusedSocket }),
+      );
     });
     // The api may answer (413, 415) and close before the whole body is sent.
     req.on('error', (error) => (options.abortAfterBytes !== undefined ? resolve('aborted') : reject(error)));
@@ -48,9 +55,7 @@ export async function streamUpload(
         source.destroy();
         req.write(chunk);
         void (async () => {
-          for (const until = Date.now() + 10_000; options.abortWhen && !(await options.abortWhen()) && Date.now() < until; ) {
-            await new Promise((r) => setTimeout(r, 20));
-          }
+          while (options.abortWhen && !(await options.abortWhen())) await new Promise((r) => setTimeout(r, 20));
           req.destroy();
           setTimeout(() => resolve('aborted'), 50);
         })();
@@ -77,7 +82,8 @@ export async function streamDownload(url: string, headers: Record<string, string
           size += c.length;
           hash.update(c);
         });
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, sha256: hash.digest('hex'), size }));
+        res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, sha256: hash.digest('hex'), size }));
         res.on('error', reject);
       })
       .on('error', reject);

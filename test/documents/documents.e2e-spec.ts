@@ -1,8 +1,9 @@
-import { DocumentStorage, OrphanSweep, DOCUMENTS_SETTINGS, DocumentsSettings } from '@ventanilla/documents';
+import { DocumentStorage, DocumentUploads, OrphanSweep, DOCUMENTS_SETTINGS, DocumentsSettings } from '@ventanilla/documents';
 import { Clock } from '@ventanilla/config';
 import { docx, jpeg, pdf, png, S3Server, startTestEnvironment, TestEnvironment, writeLargePdf, xlsx } from '@ventanilla/testing';
 import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -128,6 +129,27 @@ describe.each(['local', 's3'] as const)('documents with the %s storage driver (e
     }
   });
 
+  it('keeps the connection usable after refusing an upload mid-body: the next request on it is answered', async () => {
+    const filed = await fileWeb(env, 'MINFIN', `again-${driver}`);
+    // Just past the limit, so the part the api no longer needs fits in the sockets' buffers and
+    // the client finishes sending; one keep-alive connection, so the next request goes on it.
+    const path = join(work, 'just-too-big.pdf');
+    await writeLargePdf(path, 25 * MiB + 512 * 1024);
+    const small = join(work, 'small.pdf');
+    await writeFile(small, pdf('Acta de la sesión'));
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      const refused = await streamUpload(baseUrl, tokens.officer, filed.caseId, { path, name: 'grande.pdf', type: 'application/pdf' }, { chunked: true, agent });
+      expect(refused).toMatchObject({ status: 413, body: { error: 'PAYLOAD_TOO_LARGE' } });
+      const next = await streamUpload(baseUrl, tokens.officer, filed.caseId, { path: small, name: 'acta.pdf', type: 'application/pdf' }, { agent });
+      expect(next).toMatchObject({ status: 201, reusedSocket: true, body: { name: 'acta.pdf' } });
+    } finally {
+      agent.destroy();
+    }
+    expect(await documentsOf(filed.caseId)).toBe(1);
+    expect(await spoolFiles()).toBe(0);
+  });
+
   it('refuses content that does not match its declared type, and types outside the list (415), storing nothing', async () => {
     const filed = await fileWeb(env, 'MINFIN', `mismatch-${driver}`);
     const before = await storedKeys();
@@ -187,13 +209,22 @@ describe.each(['local', 's3'] as const)('documents with the %s storage driver (e
     const path = join(work, 'abort.pdf');
     await writeLargePdf(path, 8 * MiB);
     const before = await storedKeys();
-    expect(await streamUpload(baseUrl, tokens.officer, filed.caseId, { path, name: 'corte.pdf', type: 'application/pdf' }, {
-      abortAfterBytes: 3 * MiB,
-      // Midway for real: the api is already writing the upload to its spool folder.
-      abortWhen: async () => (await spoolFiles()) > 0,
-    })).toBe('aborted');
-    const deadline = Date.now() + 10_000;
-    while ((await spoolFiles()) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    // The api's own handling of the upload, to wait for its end rather than for a while.
+    const handled = jest.spyOn(env.api.get(DocumentUploads), 'upload');
+    try {
+      let midway = false;
+      expect(await streamUpload(baseUrl, tokens.officer, filed.caseId, { path, name: 'corte.pdf', type: 'application/pdf' }, {
+        abortAfterBytes: 3 * MiB,
+        // Midway for real: the api is already writing the upload to its spool folder.
+        abortWhen: async () => (midway = (await spoolFiles()) > 0),
+      })).toBe('aborted');
+      expect(midway).toBe(true);
+      expect(handled).toHaveBeenCalledTimes(1);
+      // The spool file goes before the upload's answer (a refusal) is settled.
+      await expect(handled.mock.results[0].value).rejects.toBeDefined();
+    } finally {
+      handled.mockRestore();
+    }
     expect(await readdir(spoolDir)).toEqual([]);
     await expectNothingStored(filed.caseId, before);
   });

@@ -90,6 +90,10 @@ export function receiveUpload(req: IncomingMessage, options: ReceiveOptions, for
       if (failure) return;
       failure = error;
       req.unpipe(parser);
+      // The rest of the body is read and dropped (as multer does): a refusal answered mid-body
+      // otherwise leaves its tail unread on a keep-alive connection, and the client's next
+      // request on it waits unanswered until the idle timeout resets the connection.
+      req.resume();
       parser?.removeAllListeners('close');
       current?.destroy();
       // Whatever was written goes; the answer waits for that, so nothing is left behind.
