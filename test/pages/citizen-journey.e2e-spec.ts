@@ -240,13 +240,26 @@ describe('a citizen files, follows and appeals in a real browser (e2e)', () => {
 
     // A case the body closed while the page was open: the withdrawal is refused in words (409,
     // the state machine's refusal), not an error page, and the case stays as the body left it.
+    // The form comes back open with the citizen's reason, the error beside it, and the summary's
+    // link leads to that field.
     await staffPost(world.env, tokens.officer, `/cases/${caseOf(OWN)}/resolution`, { type: 'nonexistent', text: 'No existe esa información en los archivos.' }).expect(200);
     const stale = page.locator(`#caso-${caseOf(OWN)}`);
     await stale.getByText('Desistir de este caso').click();
+    const reason = 'Ya obtuve la información por otro medio.';
+    await stale.getByLabel('Motivo (opcional)').fill(reason);
     const refusal = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith(`/casos/${caseOf(OWN)}/desistimiento`));
     await stale.getByRole('button', { name: 'Desistir' }).click();
     expect((await refusal).status()).toBe(409);
-    expect(await page.locator('.error-summary').getByRole('link').allTextContents()).toEqual(['Este caso ya está cerrado: no se puede desistir']);
+    const summaryLink = page.locator('.error-summary').getByRole('link');
+    expect(await summaryLink.allTextContents()).toEqual(['Este caso ya está cerrado: no se puede desistir']);
+    const target = (await summaryLink.getAttribute('href'))!;
+    expect(target).toBe(`#desistimiento-motivo-${caseOf(OWN)}`);
+    const field = page.locator(`#caso-${caseOf(OWN)} ${target}`);
+    expect(await field.inputValue()).toBe(reason);
+    expect(await field.isVisible()).toBe(true);
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    expect((await page.locator(`${target}-error`).textContent())!.trim()).toBe('Error: Este caso ya está cerrado: no se puede desistir');
+    await axeClean(page);
     const resolved = (await world.env.http.get(`/api/v1/requests/${filed.folio}`).expect(200)).body.cases.find((c: { id: string }) => c.id === caseOf(OWN));
     expect(resolved.status).toBe('resolved');
 

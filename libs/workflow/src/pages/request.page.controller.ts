@@ -166,7 +166,7 @@ export class RequestPageController {
       await run(request, dto);
     } catch (error) {
       if (contractError(error)?.code === 'INVALID_STATE') {
-        state.errors = [{ field: `${state.form}-${state.form === 'apelacion' ? 'motivo' : 'texto'}-${state.caseId}`, message: t(`solicitud.errores.${state.form}.estado`) }];
+        state.errors = [{ field: `${state.form}-${REFUSED_FIELD[state.form]}-${state.caseId}`, message: t(`solicitud.errores.${state.form}.estado`) }];
         return this.show(req, res, ip, folio, state, 409);
       }
       throw error;
@@ -242,6 +242,9 @@ interface Extras {
   canWithdraw: boolean;
   clarification: string | null;
 }
+
+/** Where a form's refusal (the action no longer open) is told: the form's first field, as request.njk names it. */
+const REFUSED_FIELD: Record<FormState['form'], string> = { acceso: 'codigo', aclaracion: 'texto', desistimiento: 'motivo', apelacion: 'motivo' };
 
 /** The DTOs' properties as the page's field names. */
 const FIELD_BY_PROPERTY: Record<string, string> = { text: 'texto', reason: 'motivo', grounds: 'motivo' };
