@@ -178,7 +178,7 @@ describe('the admin pages in a real browser, at phone width (e2e)', () => {
     expect(await page.getByRole('link', { name: 'Municipalidad de Patzún' }).getAttribute('href')).toBe('/personal/admin/sujetos/MUNI-0407');
     await axeClean(page);
 
-    await page.goto('/personal/admin/sujetos/nuevo');
+    await page.goto('/personal/admin/nuevo-sujeto');
     await axeClean(page);
     await page.getByLabel('Código', { exact: true }).fill('mal código');
     await page.getByLabel('Nombre', { exact: true }).fill('Consejo Departamental de Desarrollo de Chimaltenango');
@@ -205,7 +205,7 @@ describe('the admin pages in a real browser, at phone width (e2e)', () => {
     expect(row.admin_set).toContain('uip_email');
 
     // The same code again: the service's refusal (409) beside the code, the input kept, nothing written.
-    await page.goto('/personal/admin/sujetos/nuevo');
+    await page.goto('/personal/admin/nuevo-sujeto');
     await page.getByLabel('Código', { exact: true }).fill('CODEDE-04');
     await page.getByLabel('Nombre', { exact: true }).fill('Otro consejo');
     await page.getByLabel('Sector').selectOption('other');
@@ -217,9 +217,47 @@ describe('the admin pages in a real browser, at phone width (e2e)', () => {
     expect((await world.env.db.query(`SELECT name FROM subjects WHERE code = 'CODEDE-04'`))[0].name).toBe('Consejo Departamental de Desarrollo de Chimaltenango');
   });
 
+  it('opens and edits every subject at /personal/admin/sujetos/{code}, even one coded like a form (NUEVO, IMPORTAR)', async () => {
+    // The forms are reached from the list, and the menu still marks the section.
+    await page.goto('/personal/admin/sujetos');
+    await page.getByRole('link', { name: 'Importar desde un CSV' }).click();
+    expect(await page.locator('h1').textContent()).toBe('Importar instituciones desde un CSV');
+    expect(await page.getByRole('navigation').getByRole('link', { name: 'Instituciones' }).getAttribute('aria-current')).toBe('page');
+    await page.goto('/personal/admin/sujetos');
+    await page.getByRole('link', { name: 'Agregar una institución' }).click();
+    expect(await page.getByRole('navigation').getByRole('link', { name: 'Instituciones' }).getAttribute('aria-current')).toBe('page');
+
+    for (const code of ['NUEVO', 'IMPORTAR']) {
+      const name = `Institución de prueba ${code}`;
+      await page.goto('/personal/admin/sujetos');
+      await page.getByRole('link', { name: 'Agregar una institución' }).click();
+      await page.getByLabel('Código', { exact: true }).fill(code.toLowerCase());
+      await page.getByLabel('Nombre', { exact: true }).fill(name);
+      await page.getByLabel('Sector').selectOption('other');
+      await page.getByRole('button', { name: 'Agregar la institución' }).click();
+      expect(new URL(page.url()).pathname).toBe(`/personal/admin/sujetos/${code}`);
+      expect(await page.locator('h1').textContent()).toBe(name);
+
+      // Its page is its own, at either case, and saving changes it (and creates nothing).
+      for (const address of [`/personal/admin/sujetos/${code}`, `/personal/admin/sujetos/${code.toLowerCase()}`]) {
+        const answer = await page.goto(address);
+        expect(answer!.status()).toBe(200);
+        expect(await page.locator('h1').textContent()).toBe(name);
+        expect(await page.getByLabel('Nombre', { exact: true }).inputValue()).toBe(name);
+      }
+      await page.getByLabel('Buzón de la UIP (opcional)').fill(`uip@${code.toLowerCase()}.gob.gt`);
+      await page.getByRole('button', { name: 'Guardar los cambios' }).click();
+      expect(await page.getByRole('status').first().textContent()).toContain('Los cambios se guardaron');
+      expect(await world.env.db.query(`SELECT name, uip_email FROM subjects WHERE code = $1`, [code])).toEqual([{ name, uip_email: `uip@${code.toLowerCase()}.gob.gt` }]);
+      // The list links to it.
+      await page.goto(`/personal/admin/sujetos?q=${encodeURIComponent(name)}`);
+      expect(await page.getByRole('link', { name }).getAttribute('href')).toBe(`/personal/admin/sujetos/${code}`);
+    }
+  });
+
   describe('the CSV import', () => {
     const upload = async (csv: string | Buffer, name = 'sujetos.csv') => {
-      await page.goto('/personal/admin/sujetos/importar');
+      await page.goto('/personal/admin/importar-sujetos');
       await page.setInputFiles('#archivo', { name, mimeType: 'text/csv', buffer: Buffer.isBuffer(csv) ? csv : Buffer.from(csv) });
       const answer = page.waitForResponse((r) => r.request().method() === 'POST');
       await page.getByRole('button', { name: 'Ver qué cambiaría' }).click();
@@ -230,7 +268,7 @@ describe('the admin pages in a real browser, at phone width (e2e)', () => {
       // An existing body keeps its name and sector (they are given as they are); only its mailbox changes.
       const [mineco] = await world.env.db.query(`SELECT name, sector FROM subjects WHERE code = 'MINECO'`);
       const csv = `code,name,sector,uipEmail\nCODEDE-05,Consejo Departamental de Desarrollo de Sacatepéquez,other,uip@codede05.gob.gt\nMINECO,"${mineco.name}",${mineco.sector},uip@mineco.gob.gt\n`;
-      await page.goto('/personal/admin/sujetos/importar');
+      await page.goto('/personal/admin/importar-sujetos');
       await axeClean(page);
       expect(await upload(csv)).toBe(200);
       expect(await page.getByRole('heading', { name: 'Lo que cambiaría' }).count()).toBe(1);
@@ -277,7 +315,7 @@ describe('the admin pages in a real browser, at phone width (e2e)', () => {
       expect(await errorBeside(page, 'archivo')).toBe('El archivo supera 2 MB: divídalo en partes más pequeñas.');
       await axeClean(page);
 
-      const forged = await page.request.post('/personal/admin/sujetos/importar', {
+      const forged = await page.request.post('/personal/admin/importar-sujetos', {
         multipart: { accion: 'aplicar', csv: 'code,name,sector\nCODEDE-11,Consejo falso,other\n' },
         maxRedirects: 0,
       });

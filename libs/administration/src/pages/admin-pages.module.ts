@@ -10,7 +10,7 @@ import { AdminOverviewReader } from './admin-overview.service';
 import { AuditPageController } from './audit.page.controller';
 import { CalendarPageController } from './calendar.page.controller';
 import { CsvUploadMiddleware } from './csv-upload.middleware';
-import { SubjectsPageController } from './subjects.page.controller';
+import { IMPORT_PATH, SubjectsPageController } from './subjects.page.controller';
 import { UsersPageController } from './users.page.controller';
 
 const CONTROLLERS = [AdminHomePageController, UsersPageController, SubjectsPageController, CalendarPageController, AuditPageController];
@@ -24,6 +24,6 @@ const CONTROLLERS = [AdminHomePageController, UsersPageController, SubjectsPageC
 export class AdminPagesModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
     // Only the import takes multipart: anywhere else such a body is left unread and the CSRF check refuses it.
-    consumer.apply(CsvUploadMiddleware).forRoutes({ path: 'personal/admin/sujetos/importar', method: RequestMethod.POST });
+    consumer.apply(CsvUploadMiddleware).forRoutes({ path: IMPORT_PATH.slice(1), method: RequestMethod.POST });
   }
 }

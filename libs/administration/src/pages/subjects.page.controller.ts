@@ -12,6 +12,13 @@ import { checkWithDto, PAGE_SIZE, pageErrors, pageOf, pager, sentence } from './
 import { CSV_MAX_BYTES, CsvUploadRequest } from './csv-upload.middleware';
 
 const BASE = '/personal/admin/sujetos';
+/**
+ * The forms live beside the catalog, not inside it: `/personal/admin/sujetos/{code}` takes any
+ * code the catalog allows (letters, digits, hyphens; the router ignores case), so a fixed
+ * `/sujetos/nuevo` would hide a body coded `NUEVO`. No parameter is ever taken at `/personal/admin/{x}`.
+ */
+export const NEW_SUBJECT_PATH = '/personal/admin/nuevo-sujeto';
+export const IMPORT_PATH = '/personal/admin/importar-sujetos';
 const template = (name: string) => join(__dirname, name);
 
 /** The subject form's inputs by the DTO's field names, in page order. */
@@ -50,7 +57,7 @@ const DONE = ['creado', 'guardado'] as const;
  * as `/api/v1/subjects`, so the rules, the per-field `admin_set` and the audit entries are the API's.
  */
 @ApiExcludeController()
-@Controller('personal/admin/sujetos')
+@Controller('personal/admin')
 @StaffPage('admin')
 export class SubjectsPageController {
   constructor(
@@ -59,7 +66,7 @@ export class SubjectsPageController {
     private readonly admin: SubjectsAdmin,
   ) {}
 
-  @Get()
+  @Get('sujetos')
   async list(@Req() req: Request, @Res() res: Response, @Query() query: Record<string, unknown>): Promise<void> {
     const t = this.pages.translator(req);
     const q = queryText(query.q, 200);
@@ -74,12 +81,12 @@ export class SubjectsPageController {
     );
   }
 
-  @Get('nuevo')
+  @Get('nuevo-sujeto')
   newForm(@Req() req: Request, @Res() res: Response): void {
     this.showForm(req, res, null, emptyForm(), []);
   }
 
-  @Post('nuevo')
+  @Post('nuevo-sujeto')
   @UseGuards(CsrfGuard)
   async create(@Req() req: Request, @Res() res: Response, @CurrentUser() actor: StaffUser, @Body() body: Record<string, unknown>): Promise<void> {
     const form = readSubjectForm(body);
@@ -107,7 +114,7 @@ export class SubjectsPageController {
     res.redirect(303, `${BASE}/${encodeURIComponent(dto.code)}?hecho=creado`);
   }
 
-  @Get('importar')
+  @Get('importar-sujetos')
   importForm(@Req() req: Request, @Res() res: Response): void {
     this.showImport(req, res, { errors: [] });
   }
@@ -117,7 +124,7 @@ export class SubjectsPageController {
    * create and change and the errors of each line, writing nothing; "aplicar" imports the text
    * the dry run showed, all or nothing, through the same service call as `POST /api/v1/subjects/import`.
    */
-  @Post('importar')
+  @Post('importar-sujetos')
   @UseGuards(CsrfGuard)
   async import(@Req() req: CsvUploadRequest, @Res() res: Response, @CurrentUser() actor: StaffUser, @Body() body: Record<string, unknown>): Promise<void> {
     const t = this.pages.translator(req);
@@ -143,14 +150,14 @@ export class SubjectsPageController {
     this.showImport(req, res, { errors: [], report, csv: apply ? null : csv, windows1252: upload.windows1252 });
   }
 
-  @Get(':code')
+  @Get('sujetos/:code')
   async edit(@Req() req: Request, @Res() res: Response, @Param('code') code: string, @Query('hecho') done?: unknown): Promise<void> {
     const subject = await this.subjects.get(code);
     const result = queryText(done, 20);
     this.showForm(req, res, subject, formOf(subject), [], 200, (DONE as readonly string[]).includes(result) ? result : null);
   }
 
-  @Post(':code')
+  @Post('sujetos/:code')
   @UseGuards(CsrfGuard)
   async update(@Req() req: Request, @Res() res: Response, @CurrentUser() actor: StaffUser, @Param('code') code: string, @Body() body: Record<string, unknown>): Promise<void> {
     const subject = await this.subjects.get(code);
