@@ -74,8 +74,10 @@ describe('SIGTERM and taken ports, on the real processes (e2e)', () => {
     loading = false;
     await Promise.all(load);
 
+    // Exit code 0 and its 'detenido en' line: the process drained before its own
+    // SHUTDOWN_TIMEOUT_MS deadline (past it, it exits with 1). Measured here, the time would also
+    // count the process's exit as seen from the test, which a busy machine stretches.
     expect(code).toBe(0);
-    expect(shutdownMs).toBeLessThan(DRAIN_MS);
     expect(api.output.some((line) => line.includes('detenido en'))).toBe(true);
     expect(attempts.filter((a) => a.status !== 201 && a.status !== 0 && a.status !== 503)).toEqual([]);
     const written = await checkWholeness(env, attempts);
@@ -99,8 +101,9 @@ describe('SIGTERM and taken ports, on the real processes (e2e)', () => {
     worker.child.kill('SIGTERM');
     const { code, at } = await worker.exit(DRAIN_MS + 5000);
     const shutdownMs = at - signalledAt;
+    // Drained before its own deadline (see the api's test above).
     expect(code).toBe(0);
-    expect(shutdownMs).toBeLessThan(DRAIN_MS);
+    expect(worker.output.some((line) => line.includes('detenido en'))).toBe(true);
     // Whatever SMTP accepted was recorded (a mail cut short would be sent again: a duplicate).
     const sentBefore = env.smtp.messages.length;
     const [{ n }] = await env.db.query(`SELECT count(*)::int AS n FROM sent_mails WHERE outcome = 'sent'`);
