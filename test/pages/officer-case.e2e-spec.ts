@@ -69,6 +69,20 @@ describe('the officer\'s case page /personal/casos/{id}: access, confirmations, 
     expect(await caseState(env, filed.caseId)).toEqual(before);
   });
 
+  it('lists a body once in the transfer form when the search finds one of the suggestions', async () => {
+    const filed = await fileTo();
+    const page = await officer.get(`/personal/casos/${filed.caseId}`).expect(200);
+    const suggested = [...page.text.matchAll(/id="traslado-sugerida-([^"]+)"/g)].map((m) => m[1]);
+    expect(suggested.length).toBeGreaterThan(0);
+    const [{ name }] = await env.db.query(`SELECT name FROM subjects WHERE code = $1`, [suggested[0]]);
+    const searched = await officer.get(`/personal/casos/${filed.caseId}?q=${encodeURIComponent(name)}`).expect(200);
+    const radios = [...searched.text.matchAll(/name="sujeto" value="([^"]+)"/g)].map((m) => m[1]);
+    expect(radios.filter((code) => code === suggested[0])).toHaveLength(1);
+    // Listed with what the search found; the other suggestions stay.
+    expect(searched.text).toContain(`id="traslado-encontrada-${suggested[0]}"`);
+    for (const code of suggested.slice(1)) expect(radios).toContain(code);
+  });
+
   it('asks for a confirmation first and changes nothing until it is given', async () => {
     const filed = await fileTo();
     const before = await caseState(env, filed.caseId);

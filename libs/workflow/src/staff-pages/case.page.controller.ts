@@ -308,8 +308,11 @@ export class CasePageController {
       q ? this.subjects.list({ q, limit: SEARCH_RESULTS, offset: 0 }).then((r) => r.items) : Promise.resolve(null),
       chosenCode ? this.subjects.get(chosenCode).catch(() => null) : Promise.resolve(null),
     ]);
-    const suggested = suggestions.filter(own).slice(0, SUGGESTIONS);
     const listed = found ? found.filter(own) : null;
+    // Each body once: one the officer's search found is listed with what it found, not also
+    // among the suggestions (the same radio twice read as two bodies).
+    const foundCodes = new Set((listed ?? []).map((s) => s.code));
+    const suggested = suggestions.filter((s) => own(s) && !foundCodes.has(s.code)).slice(0, SUGGESTIONS);
     // The body chosen before a new search stays chosen, shown once.
     const shown = new Set([...suggested, ...(listed ?? [])].map((s) => s.code));
     return { suggested, found: listed, chosen: chosen && own(chosen) && !shown.has(chosen.code) ? chosen : null };
