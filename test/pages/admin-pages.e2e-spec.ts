@@ -290,6 +290,60 @@ describe('the admin pages in a real browser, at phone width (e2e)', () => {
       expect((await audit('subjects.imported')).at(-1)).toMatchObject({ actorEmail: admin.email, data: { created: ['CODEDE-05'], updated: ['MINECO'] } });
     });
 
+    /** The "Aplicar" form's hidden fields as the page printed them (CSRF token, action, the dry run's token). */
+    const applyFields = async (): Promise<Record<string, string>> => {
+      const inputs = page.locator('form:has(input[name="accion"][value="aplicar"]) input[type="hidden"]');
+      const fields: Record<string, string> = {};
+      for (const input of await inputs.all()) fields[(await input.getAttribute('name'))!] = (await input.getAttribute('value'))!;
+      return fields;
+    };
+    const count = async (codes: string[]) => (await world.env.db.query(`SELECT count(*)::int AS n FROM subjects WHERE code = ANY($1)`, [codes]))[0].n;
+
+    it('applies exactly what the dry run showed: the form carries a token, not the CSV, and a forged or reused token writes nothing', async () => {
+      expect(await upload('code,name,sector\nCODEDE-12,Consejo Departamental de Desarrollo de Huehuetenango,other\n')).toBe(200);
+      const fields = await applyFields();
+      expect(Object.keys(fields).sort()).toEqual(['accion', 'simulacion', expect.any(String)].sort());
+      expect(await page.content()).not.toContain('Huehuetenango,other');
+
+      // A token altered in the form: refused in words, nothing written.
+      const altered = await page.request.post('/personal/admin/importar-sujetos', {
+        multipart: { ...fields, simulacion: `${fields.simulacion.slice(0, -1)}${fields.simulacion.endsWith('A') ? 'B' : 'A'}` },
+        maxRedirects: 0,
+      });
+      expect(altered.status()).toBe(400);
+      expect(await altered.text()).toContain('Esta simulación ya no se puede aplicar');
+      // The old hidden field, sent with the right token, is not read: the CSV applied is the one simulated.
+      const smuggled = await page.request.post('/personal/admin/importar-sujetos', {
+        multipart: { ...fields, csv: 'code,name,sector\nCODEDE-13,Consejo falso,other\n' },
+        maxRedirects: 0,
+      });
+      expect(smuggled.status()).toBe(200);
+      expect(await smuggled.text()).toContain('Importación aplicada');
+      expect(await count(['CODEDE-12'])).toBe(1);
+      expect(await count(['CODEDE-13'])).toBe(0);
+
+      // The page's own button now finds its dry run used: refused beside the file, nothing more written.
+      const answer = page.waitForResponse((r) => r.request().method() === 'POST');
+      await page.getByRole('button', { name: 'Aplicar la importación' }).click();
+      expect((await answer).status()).toBe(400);
+      expect(await errorBeside(page, 'archivo')).toBe('Esta simulación ya no se puede aplicar (pasaron más de 30 minutos, ya se aplicó o el formulario se alteró): no se importó nada. Suba el archivo otra vez.');
+      await axeClean(page);
+      expect((await audit('subjects.imported')).filter((e) => JSON.stringify(e.data).includes('CODEDE-12'))).toHaveLength(1);
+    });
+
+    it('refuses to apply a dry run when the catalog changed since it, writing nothing', async () => {
+      expect(await upload('code,name,sector,uipEmail\nCODEDE-14,Consejo Departamental de Desarrollo de Jalapa,other,\nMINGOB,Ministerio de Gobernación,executive,uip@mingob.gob.gt\n')).toBe(200);
+      expect(await page.getByRole('heading', { name: 'Instituciones que cambian: 1' }).count()).toBe(1);
+      // Meanwhile another admin sets MINGOB's mailbox to something else.
+      await world.env.db.query(`UPDATE subjects SET uip_email = 'otra@mingob.gob.gt' WHERE code = 'MINGOB'`);
+      const answer = page.waitForResponse((r) => r.request().method() === 'POST');
+      await page.getByRole('button', { name: 'Aplicar la importación' }).click();
+      expect((await answer).status()).toBe(409);
+      expect(await errorBeside(page, 'archivo')).toBe('Las instituciones cambiaron desde la simulación: no se importó nada. Simule el archivo otra vez para ver lo que cambiaría ahora.');
+      expect(await count(['CODEDE-14'])).toBe(0);
+      expect((await world.env.db.query(`SELECT uip_email FROM subjects WHERE code = 'MINGOB'`))[0].uip_email).toBe('otra@mingob.gob.gt');
+    });
+
     it('lists the errors of each line and offers no way to apply them', async () => {
       expect(await upload('code,name,sector\nCODEDE-06,Consejo de Sololá,other\nCODEDE-07,,other\nCODEDE-08,Consejo de Totonicapán,planeta\n')).toBe(200);
       expect(await page.getByRole('heading', { name: 'Errores por línea' }).count()).toBe(1);

@@ -10,6 +10,7 @@ import { AdminOverviewReader } from './admin-overview.service';
 import { AuditPageController } from './audit.page.controller';
 import { CalendarPageController } from './calendar.page.controller';
 import { CsvUploadMiddleware } from './csv-upload.middleware';
+import { ImportPreviews } from './import-previews';
 import { IMPORT_PATH, SubjectsPageController } from './subjects.page.controller';
 import { UsersPageController } from './users.page.controller';
 
@@ -19,7 +20,7 @@ const CONTROLLERS = [AdminHomePageController, UsersPageController, SubjectsPageC
 @Module({
   imports: [WebModule, AuthModule, AuditModule, SubjectsCoreModule, CalendarCoreModule, CalendarModule, AdministrationModule],
   controllers: CONTROLLERS,
-  providers: [AdminOverviewReader, CsvUploadMiddleware],
+  providers: [AdminOverviewReader, CsvUploadMiddleware, ImportPreviews],
 })
 export class AdminPagesModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

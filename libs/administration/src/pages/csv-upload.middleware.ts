@@ -11,7 +11,7 @@ const HARD_LIMIT_BYTES = 4 * CSV_MAX_BYTES;
 
 /** What the import form sent: its fields (the CSRF token among them) and the file as text. */
 export interface CsvUpload {
-  /** The file's text, decoded; null when no file came (the "apply" step sends the text as a field). */
+  /** The file's text, decoded; null when no file came (the "apply" step sends only the dry run's token). */
   text: string | null;
   /** The file was not valid UTF-8 and was read as Windows-1252, as spreadsheet programs save it. */
   windows1252: boolean;

@@ -7,9 +7,10 @@ import { CsrfGuard, PageFieldError, PageRenderer, queryText, Translate } from '@
 import type { Request, Response } from 'express';
 import { join } from 'node:path';
 import { CreateSubjectDto, UpdateSubjectDto } from '../subjects/subject-admin.dto';
-import { ImportReport, SubjectsAdmin } from '../subjects/subjects-admin.service';
+import { ImportReport, importPlan, SubjectsAdmin } from '../subjects/subjects-admin.service';
 import { checkWithDto, PAGE_SIZE, pageErrors, pageOf, pager, sentence } from './admin-form';
 import { CSV_MAX_BYTES, CsvUploadRequest } from './csv-upload.middleware';
+import { IMPORT_PREVIEW_TTL_SECONDS, ImportPreviews } from './import-previews';
 
 const BASE = '/personal/admin/sujetos';
 /**
@@ -64,6 +65,7 @@ export class SubjectsPageController {
     private readonly pages: PageRenderer,
     private readonly subjects: SubjectsService,
     private readonly admin: SubjectsAdmin,
+    private readonly previews: ImportPreviews,
   ) {}
 
   @Get('sujetos')
@@ -121,33 +123,55 @@ export class SubjectsPageController {
 
   /**
    * The upload (multipart, read by `CsvUploadMiddleware`): "simular" shows what the file would
-   * create and change and the errors of each line, writing nothing; "aplicar" imports the text
-   * the dry run showed, all or nothing, through the same service call as `POST /api/v1/subjects/import`.
+   * create and change and the errors of each line, writing nothing, and keeps that dry run
+   * (`ImportPreviews`); "aplicar" sends back only the dry run's token and imports the CSV kept
+   * with it, all or nothing, through the same service call as `POST /api/v1/subjects/import` —
+   * refused if it would now create or change anything the dry run did not show.
    */
   @Post('importar-sujetos')
   @UseGuards(CsrfGuard)
   async import(@Req() req: CsvUploadRequest, @Res() res: Response, @CurrentUser() actor: StaffUser, @Body() body: Record<string, unknown>): Promise<void> {
     const t = this.pages.translator(req);
     const upload = req.csvUpload;
-    const apply = body.accion === 'aplicar';
     if (!upload) return this.showImport(req, res, { errors: [{ field: 'archivo', message: t('admin.importar.errores.formato') }] }, 415);
     if (upload.tooLarge) {
       return this.showImport(req, res, { errors: [{ field: 'archivo', message: t('admin.importar.errores.grande', { mb: CSV_MAX_BYTES / 1024 / 1024 }) }] }, 413);
     }
-    const csv = apply ? (typeof body.csv === 'string' ? body.csv : '') : upload.text;
+    if (body.accion === 'aplicar') return this.applyPreview(req, res, actor, queryText(body.simulacion, 100));
+    const csv = upload.text;
     if (!csv || !csv.trim()) return this.showImport(req, res, { errors: [{ field: 'archivo', message: t('admin.importar.errores.falta') }] }, 400);
-    let report: ImportReport;
+    const report = await this.importing(req, res, () => this.admin.import(actor, csv, true));
+    if (!report) return;
+    const preview = canApply(report) ? await this.previews.keep(actor.id, { csv, plan: importPlan(report) }) : null;
+    this.showImport(req, res, { errors: [], report, preview, windows1252: upload.windows1252 });
+  }
+
+  private async applyPreview(req: Request, res: Response, actor: StaffUser, token: string): Promise<void> {
+    const t = this.pages.translator(req);
+    const preview = await this.previews.take(actor.id, token);
+    if (!preview) {
+      return this.showImport(req, res, { errors: [{ field: 'archivo', message: t('admin.importar.errores.simulacion', { min: IMPORT_PREVIEW_TTL_SECONDS / 60 }) }] }, 400);
+    }
+    const report = await this.importing(req, res, () => this.admin.import(actor, preview.csv, false, preview.plan));
+    if (report) this.showImport(req, res, { errors: [], report });
+  }
+
+  /** Runs the import; a refusal (a bad file, rows with errors, the catalog changed since the dry run) is shown on the form, and nothing was written. */
+  private async importing(req: Request, res: Response, run: () => Promise<ImportReport>): Promise<ImportReport | null> {
     try {
-      report = await this.admin.import(actor, csv, !apply);
+      return await run();
     } catch (error) {
       const refusal = contractError(error);
       if (refusal?.code === 'VALIDATION_FAILED') {
-        // The whole file is refused (unreadable, a bad header, or — when applying — rows with errors): nothing was written.
-        return this.showImport(req, res, { errors: [{ field: 'archivo', message: refusal.message }], lines: lineErrors(refusal.details) }, 400);
+        this.showImport(req, res, { errors: [{ field: 'archivo', message: refusal.message }], lines: lineErrors(refusal.details) }, 400);
+        return null;
+      }
+      if (refusal?.code === 'CONFLICT') {
+        this.showImport(req, res, { errors: [{ field: 'archivo', message: refusal.message }] }, 409);
+        return null;
       }
       throw error;
     }
-    this.showImport(req, res, { errors: [], report, csv: apply ? null : csv, windows1252: upload.windows1252 });
   }
 
   @Get('sujetos/:code')
@@ -188,7 +212,7 @@ export class SubjectsPageController {
 
   private showImport(
     req: Request, res: Response,
-    context: { errors: PageFieldError[]; report?: ImportReport; csv?: string | null; lines?: LineError[]; windows1252?: boolean },
+    context: { errors: PageFieldError[]; report?: ImportReport; preview?: string | null; lines?: LineError[]; windows1252?: boolean },
     status = 200,
   ): void {
     const t = this.pages.translator(req);
@@ -203,12 +227,16 @@ export class SubjectsPageController {
         ...context,
         // The report's errors, one row per line, for the table; the apply button only when there are none.
         lines: context.lines ?? (report ? lineErrors(report.errors.map((e) => ({ field: `línea ${e.line}${e.code ? ` (${e.code})` : ''}: ${e.field}`, message: e.message }))) : []),
-        canApply: !!report && report.dryRun && report.errors.length === 0 && (report.created.length > 0 || report.updated.length > 0),
         changes: report ? report.updated.map((u) => ({ code: u.code, fields: Object.entries(u.changes).map(([field, c]) => ({ field, from: shown(c?.from), to: shown(c?.to) })) })) : [],
       },
       { status, private: true },
     );
   }
+}
+
+/** A dry run worth applying: no errors, and something to create or change. */
+function canApply(report: ImportReport): boolean {
+  return report.dryRun && report.errors.length === 0 && (report.created.length > 0 || report.updated.length > 0);
 }
 
 interface LineError {

@@ -48,6 +48,14 @@ export interface ImportReport {
   errors: ImportRowError[];
 }
 
+/**
+ * What a run would create and change, as a text: the dry run's answer, which the import page keeps
+ * and its "Aplicar" checks again (`import`'s `previewed`), so what is applied is what was shown.
+ */
+export function importPlan(report: Pick<ImportReport, 'created' | 'updated'>): string {
+  return JSON.stringify({ created: report.created, updated: report.updated });
+}
+
 interface Planned {
   code: string;
   values: Partial<Record<Field, unknown>>;
@@ -55,6 +63,13 @@ interface Planned {
 
 function toAdminView(s: Subject): AdminSubjectView {
   return { ...toSubjectView(s), uipEmail: s.uipEmail };
+}
+
+function importChangedSincePreview(): AppError {
+  return new AppError('CONFLICT', {
+    es: 'Las instituciones cambiaron desde la simulación: no se importó nada. Simule el archivo otra vez para ver lo que cambiaría ahora.',
+    en: 'The subjects changed since the dry run: nothing was imported. Run the dry run again to see what would change now.',
+  });
 }
 
 function subjectNotFound(code: string): AppError {
@@ -109,9 +124,10 @@ export class SubjectsAdmin {
   /**
    * Imports a CSV of subjects, all or nothing: with any bad row nothing is written and every bad
    * row is reported. A dry run answers the same report (what would be created and changed) and
-   * writes nothing.
+   * writes nothing. With `previewed` (a dry run's `importPlan`), a run that would now create or
+   * change anything else — the catalog changed since the dry run — is refused (409) and writes nothing.
    */
-  async import(actor: AuditActor, csv: string, dryRun: boolean): Promise<ImportReport> {
+  async import(actor: AuditActor, csv: string, dryRun: boolean, previewed?: string): Promise<ImportReport> {
     const rows = parseCsv(csv);
     const report = await this.dataSource.transaction(async (tx) => {
       const codes = rows.map((r) => (typeof r.values.code === 'string' ? r.values.code.trim().toUpperCase() : ''));
@@ -146,6 +162,7 @@ export class SubjectsAdmin {
         else result.updated.push({ code: p.code, changes });
       }
       if (errors.length > 0 || dryRun) return result;
+      if (previewed !== undefined && importPlan(result) !== previewed) throw importChangedSincePreview();
       for (const p of planned) {
         if (!p.current) await this.insert(tx, p);
       }
