@@ -8,8 +8,10 @@
 // as wrk sees them (the whole round trip, including the wait for a core on a machine shared with
 // wrk and PostgreSQL, and the queue behind the other 15 connections), and the api's own time per
 // request (`responseTime` of its JSON access lines: from the request reaching the api's handlers
-// to its last byte written; whole milliseconds). Requests send a browser's Accept-Encoding, so
-// pages pay their compression as in real use.
+// to its last byte written; whole milliseconds). Both grow with the machine's load; what does
+// not is the CPU each request cost: the api process's, and that of the database's PostgreSQL
+// backends (from /proc, Linux), printed per request too. Requests send a browser's
+// Accept-Encoding, so pages pay their compression as in real use.
 // Needs `npm run build`, wrk, the local PostgreSQL; starts its own Redis. BENCH_KEEP_DB=1 keeps
 // the database (for EXPLAIN); it is dropped otherwise. BENCH_CPU_PROF=<folder> profiles the api,
 // BENCH_ONLY=<1-5> runs one page.
@@ -17,7 +19,7 @@
 import 'reflect-metadata';
 import argon2 from 'argon2';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -193,6 +195,30 @@ class ServerTimes {
   }
 }
 
+/** CPU seconds (user + system) a process has used, from /proc (0 when it is gone or not on Linux). */
+function cpuSeconds(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+  } catch {
+    return 0;
+  }
+}
+
+/** The api's and the bench database's PostgreSQL backends' CPU, read before and after a run. */
+async function cpuMeter(apiPid: number | undefined): Promise<() => Promise<{ apiMs: number; postgresMs: number }>> {
+  const backends = async () =>
+    admin(async (c) => (await c.query(`SELECT pid FROM pg_stat_activity WHERE datname = $1`, [DATABASE])).rows.map((r) => r.pid as number));
+  const pids = await backends();
+  const before = { api: cpuSeconds(apiPid), postgres: new Map(pids.map((pid) => [pid, cpuSeconds(pid)])) };
+  return async () => {
+    let postgres = 0;
+    // Backends the pool opened during the run count from zero; one it closed meanwhile is lost (a small undercount).
+    for (const pid of await backends()) postgres += cpuSeconds(pid) - (before.postgres.get(pid) ?? 0);
+    return { apiMs: (cpuSeconds(apiPid) - before.api) * 1000, postgresMs: postgres * 1000 };
+  };
+}
+
 const f = (x: number, digits = 1) => x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 async function main(): Promise<void> {
@@ -262,7 +288,9 @@ async function main(): Promise<void> {
     for (const page of only ? [pages[only - 1]] : pages) {
       await wrkLatencies(page.script, base, CONNECTIONS, 3); // warm-up: JIT, caches, pool
       serverTimes.start();
+      const cpu = await cpuMeter(api.child.pid);
       const r = await wrkLatencies(page.script, base, CONNECTIONS, SECONDS);
+      const used = await cpu();
       const own = await serverTimes.stop();
       results.push({ name: page.name, r });
       log(
@@ -274,6 +302,7 @@ async function main(): Promise<void> {
         `  the api's own time (${own.n.toLocaleString('en-US')} access lines): p50 ${own.p50} ms, p95 ${own.p95} ms, p99 ${own.p99} ms` +
           ` — ${own.p95 < TARGET_P95_MS ? 'meets' : 'MISSES'} p95 < ${TARGET_P95_MS} ms`,
       );
+      log(`  CPU per request: the api ${f(used.apiMs / r.requests, 2)} ms, PostgreSQL ${f(used.postgresMs / r.requests, 2)} ms`);
     }
     log(`load average at end ${load()} (2 cores shared by the servers, PostgreSQL and wrk: latencies include the wait for a core)`);
   } finally {
