@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Clock } from '@ventanilla/config';
+import { preparedQuery } from '@ventanilla/database';
 import { EntityManager, Repository } from 'typeorm';
 import { Case } from './case.entity';
 import { CaseRecord, CaseView, toCaseView } from './case-view';
 import { CaseAudience } from './document.entity';
-import { CASE_EXTRAS_SQL, CaseExtrasJson, recordWithExtras, REQUEST_WITH_RECORDS_SQL, RequestWithRecords, requestWithRecords } from './request-records';
+import { CASE_EXTRAS_SQL, CaseExtrasJson, CaseJson, recordWithExtras, REQUEST_WITH_RECORDS_SQL, RequestRow, RequestWithRecords, requestWithRecords } from './request-records';
 
 /** Loads cases with their subjects, links and events, and renders the contract's view. */
 @Injectable()
@@ -39,7 +40,10 @@ export class CaseReader {
    * request has that folio. The access code's hash only when asked for.
    */
   async requestByFolio(folio: string, withAccessCodeHash = false, manager: EntityManager = this.cases.manager): Promise<RequestWithRecords | null> {
-    const rows = await manager.query(withAccessCodeHash ? REQUEST_WITH_RECORDS_SQL.withAccessCodeHash : REQUEST_WITH_RECORDS_SQL.public, [folio]);
+    // Prepared by name: PostgreSQL plans it once per connection instead of on every lookup
+    // (planning this query took longer than running it: ~1.7-8 ms against ~0.5 ms).
+    const text = withAccessCodeHash ? REQUEST_WITH_RECORDS_SQL.withAccessCodeHash : REQUEST_WITH_RECORDS_SQL.public;
+    const rows = await preparedQuery<RequestRow & { cases: CaseJson[] }>(manager, text, [folio]);
     return rows.length > 0 ? requestWithRecords(rows[0]) : null;
   }
 

@@ -68,6 +68,9 @@ for i = 1, #KEYS do
 end
 return 1`;
 
+const SCRIPTS = { accessCodeReserve: RESERVE_SCRIPT, accessCodeSettle: SETTLE_SCRIPT, accessCodeRefund: REFUND_SCRIPT };
+type LimiterScripts = Record<keyof typeof SCRIPTS, (numberOfKeys: number, ...keysThenArgs: string[]) => Promise<unknown>>;
+
 /**
  * Wrong access codes, counted per (folio, client address) and per client address. Nothing is
  * counted per folio alone, so failures from other addresses never lock the owner out, and the
@@ -83,12 +86,18 @@ return 1`;
 @Injectable()
 export class AccessCodeLimiter {
   private readonly logger = new Logger(AccessCodeLimiter.name);
+  private readonly scripts: LimiterScripts;
 
   constructor(
-    private readonly redis: RedisClient,
+    redis: RedisClient,
     private readonly dataSource: DataSource,
     @Inject(EnvDto) private readonly config: EnvDto,
-  ) {}
+  ) {
+    // ioredis' script commands: EVALSHA, falling back to EVAL once per connection, so a script's
+    // text is not sent and hashed by Redis on every attempt (the requester's view pays one each).
+    for (const [name, lua] of Object.entries(SCRIPTS)) if (!(name in redis.client)) redis.client.defineCommand(name, { lua });
+    this.scripts = redis.client as unknown as LimiterScripts;
+  }
 
   async reserve(folio: string, clientIp: string): Promise<ReserveResult> {
     const counters = this.counters(folio, clientIp);
@@ -111,7 +120,7 @@ export class AccessCodeLimiter {
     const args = [...counters.flatMap((c) => [String(c.limit), String(c.windowSeconds * 1000)]), valid ? '1' : '0'];
     let answer: [number, number];
     try {
-      answer = (await this.redis.client.eval(SETTLE_SCRIPT, counters.length, ...counters.map((c) => c.key), ...args)) as [number, number];
+      answer = (await this.scripts.accessCodeSettle(counters.length, ...counters.map((c) => c.key), ...args)) as [number, number];
     } catch (error) {
       this.logger.warn(`Redis no responde; los intentos de código de acceso se cuentan en PostgreSQL (${(error as Error).message})`);
       const attempt = await this.reserveInPostgres(counters);
@@ -127,7 +136,7 @@ export class AccessCodeLimiter {
   async refund(reservation: Reservation): Promise<void> {
     const keys = reservation.counters.map((c) => c.key);
     if (reservation.store === 'redis') {
-      await this.redis.client.eval(REFUND_SCRIPT, keys.length, ...keys).catch(() => undefined);
+      await this.scripts.accessCodeRefund(keys.length, ...keys).catch(() => undefined);
       return;
     }
     await this.dataSource
@@ -149,7 +158,7 @@ export class AccessCodeLimiter {
 
   private async reserveInRedis(counters: Counter[]): Promise<ReserveResult> {
     const args = counters.flatMap((c) => [String(c.limit), String(c.windowSeconds * 1000)]);
-    const [reserved, pttl] = (await this.redis.client.eval(RESERVE_SCRIPT, counters.length, ...counters.map((c) => c.key), ...args)) as [number, number];
+    const [reserved, pttl] = (await this.scripts.accessCodeReserve(counters.length, ...counters.map((c) => c.key), ...args)) as [number, number];
     if (reserved === 1) return { reserved: { counters, store: 'redis' } };
     return { retryAfterSeconds: Math.max(1, Math.ceil(pttl / 1000)) };
   }
