@@ -8,8 +8,10 @@
 // view with X-Access-Code (the baseline has no requester's view: its ratio is against the
 // baseline's lookup).
 // Then the filing at a fixed rate (BENCH_FILING_RATE, 200 a second), open loop, for its p99.
+// Each figure also has the server process's CPU time per request (/proc), steadier than req/s
+// when other work shares the machine; each ratio is given both ways.
 // Run: npm run bench:http   (BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_FILING_RATE, BENCH_DIST=1, BASELINE_DIR, BENCH_CPU_PROF=<folder>,
-//      BENCH_ONLY=lookup (one load only, e.g. for a profile: filing, lookup, view))
+//      BENCH_ONLY=lookup (one load only, e.g. for a profile: filing, lookup, view), BENCH_LOADS=lookup,view (the rounds' loads))
 import 'reflect-metadata';
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
@@ -29,6 +31,8 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 // The issue's target: p99 under 50 ms for filings arriving at this rate.
 const FILING_RATE = Number(process.env.BENCH_FILING_RATE ?? 200);
+// BENCH_LOADS=lookup,view: the rounds run only those loads (the lookup's baseline always runs).
+const LOADS = new Set((process.env.BENCH_LOADS ?? 'filing,lookup,view').split(',').map((l) => l.trim()));
 // `../shared/bench/raw-baseline` beside the repository (or beside the folder of its worktree).
 const BASELINE_DIR =
   process.env.BASELINE_DIR ??
@@ -63,6 +67,8 @@ function baselineCopy(): string {
 }
 
 interface Figures {
+  /** The server process's CPU time (user + system) per request answered, in µs: steadier than req/s on a shared machine. */
+  cpuUsPerRequest?: number;
   rps: number;
   meanMs: number;
   p99Ms: number;
@@ -95,10 +101,24 @@ function wrkScripts(dir: string): { filing: string; get: (code?: string) => stri
   return { filing, get };
 }
 
+const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout?.trim()) || 100;
+
+/** CPU time (user + system) a process has used so far, in µs; undefined where /proc is not there. */
+function cpuMicros(pid: number | undefined): number | undefined {
+  if (!pid) return undefined;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1e6) / CLOCK_TICKS;
+  } catch {
+    return undefined;
+  }
+}
+
 // Asynchronous on purpose: while wrk runs, this process must keep reading the servers' output.
 // A synchronous wait leaves the api's stdout pipe unread; once it fills, every log write of the
 // api blocks (pino writes synchronously), and the bench measures a stalled pipe, not the server.
-async function wrk(script: string, url: string, seconds = SECONDS): Promise<Figures> {
+async function wrk(script: string, url: string, seconds = SECONDS, serverPid?: number): Promise<Figures> {
+  const cpuBefore = cpuMicros(serverPid);
   const { stdout: out } = await execFileAsync('wrk', ['-t1', `-c${CONNECTIONS}`, `-d${seconds}s`, '--timeout', '10s', '-s', script, url], {
     encoding: 'utf8',
     maxBuffer: 1 << 20,
@@ -106,7 +126,9 @@ async function wrk(script: string, url: string, seconds = SECONDS): Promise<Figu
   const line = out.split('\n').find((l) => l.startsWith('WRK_JSON '));
   if (!line) throw new Error(`wrk no dio cifras:\n${out}`);
   const r = JSON.parse(line.slice('WRK_JSON '.length));
+  const cpuAfter = cpuMicros(serverPid);
   return {
+    cpuUsPerRequest: cpuBefore !== undefined && cpuAfter !== undefined && r.requests > 0 ? (cpuAfter - cpuBefore) / r.requests : undefined,
     rps: r.requests / (r.duration_us / 1e6),
     meanMs: r.mean_us / 1000,
     p99Ms: r.p99_us / 1000,
@@ -204,6 +226,7 @@ async function checkStatus(url: string, headers: Record<string, string>, expecte
 const f = (x: number, digits = 0) => x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const describe = (r: Figures) =>
   `${f(r.rps)} req/s, mean ${f(r.meanMs, 1)} ms, p99 ${f(r.p99Ms, 1)} ms` +
+  (r.cpuUsPerRequest !== undefined ? `, server CPU ${f(r.cpuUsPerRequest)} µs/request` : '') +
   (r.non2xx || r.socketErrors ? ` (${f(r.non2xx)} non-2xx, ${f(r.socketErrors)} socket errors of ${f(r.requests)})` : '');
 
 async function main(): Promise<void> {
@@ -258,6 +281,7 @@ async function main(): Promise<void> {
     );
     servers.push(api);
     const bases = { baseline: `http://127.0.0.1:${rawPort}`, ventanilla: `http://127.0.0.1:${apiPort}` };
+    const pids = { baseline: raw.child.pid, ventanilla: api.child.pid };
     await Promise.all([raw.ready(`${bases.baseline}/api/v1/requests/none`), api.ready(`${bases.ventanilla}/health`)]);
     log(`servers up (ventanilla from ${dist ? 'dist' : 'sources, ts-node transpile-only'}; no worker)`);
 
@@ -285,7 +309,7 @@ async function main(): Promise<void> {
         view: [view, lookup('ventanilla')],
       };
       if (!loads[only]) throw new Error(`BENCH_ONLY: ${only} no es filing, lookup ni view`);
-      log(`${only} · ventanilla ${describe(await wrk(...loads[only]))}; load average ${load()}`);
+      log(`${only} · ventanilla ${describe(await wrk(...loads[only], SECONDS, pids.ventanilla))}; load average ${load()}`);
       return;
     }
     type Row = { round: number; load: string; baseline: Figures; ventanilla: Figures; loadavg: string };
@@ -294,17 +318,18 @@ async function main(): Promise<void> {
       // Alternate who goes first, so neither always runs on the warmer (or busier) minute.
       const order = round === 1 ? (['baseline', 'ventanilla'] as const) : (['ventanilla', 'baseline'] as const);
       const runs: Record<string, Partial<Record<'baseline' | 'ventanilla', Figures>>> = { filing: {}, lookup: {}, view: {} };
-      for (const who of order) runs.filing[who] = await wrk(scripts.filing, `${bases[who]}/api/v1/requests`);
+      if (LOADS.has('filing')) for (const who of order) runs.filing[who] = await wrk(scripts.filing, `${bases[who]}/api/v1/requests`, SECONDS, pids[who]);
       for (const who of order) {
-        runs.lookup[who] = await wrk(lookupScript, lookup(who));
-        if (who === 'ventanilla') runs.view.ventanilla = await wrk(view, lookup('ventanilla'));
+        runs.lookup[who] = await wrk(lookupScript, lookup(who), SECONDS, pids[who]);
+        if (who === 'ventanilla' && LOADS.has('view')) runs.view.ventanilla = await wrk(view, lookup('ventanilla'), SECONDS, pids.ventanilla);
       }
       const at = load();
-      rows.push({ round, load: 'filing (two bodies, no Idempotency-Key)', baseline: runs.filing.baseline!, ventanilla: runs.filing.ventanilla!, loadavg: at });
-      rows.push({ round, load: 'public lookup by folio', baseline: runs.lookup.baseline!, ventanilla: runs.lookup.ventanilla!, loadavg: at });
-      rows.push({ round, load: "requester's view (X-Access-Code) vs baseline lookup", baseline: runs.lookup.baseline!, ventanilla: runs.view.ventanilla!, loadavg: at });
+      if (LOADS.has('filing')) rows.push({ round, load: 'filing (two bodies, no Idempotency-Key)', baseline: runs.filing.baseline!, ventanilla: runs.filing.ventanilla!, loadavg: at });
+      if (LOADS.has('lookup')) rows.push({ round, load: 'public lookup by folio', baseline: runs.lookup.baseline!, ventanilla: runs.lookup.ventanilla!, loadavg: at });
+      if (LOADS.has('view')) rows.push({ round, load: "requester's view (X-Access-Code) vs baseline lookup", baseline: runs.lookup.baseline!, ventanilla: runs.view.ventanilla!, loadavg: at });
       for (const r of rows.filter((x) => x.round === round)) {
-        log(`round ${round} · ${r.load}: ratio ${(r.ventanilla.rps / r.baseline.rps).toFixed(3)}×`);
+        const cpu = r.ventanilla.cpuUsPerRequest && r.baseline.cpuUsPerRequest ? `; by server CPU per request ${(r.baseline.cpuUsPerRequest / r.ventanilla.cpuUsPerRequest).toFixed(3)}×` : '';
+        log(`round ${round} · ${r.load}: ratio ${(r.ventanilla.rps / r.baseline.rps).toFixed(3)}×${cpu}`);
         log(`    ventanilla ${describe(r.ventanilla)}`);
         log(`    baseline   ${describe(r.baseline)}`);
       }
@@ -312,7 +337,7 @@ async function main(): Promise<void> {
     }
     // The issue's latency target is at a given rate, not at saturation: an open-loop load (each
     // request sent at its planned instant, latency counted from that instant, as wrk2 does).
-    for (const who of ['baseline', 'ventanilla'] as const) {
+    for (const who of LOADS.has('filing') ? (['baseline', 'ventanilla'] as const) : []) {
       const r = await fixedRate(`${bases[who]}/api/v1/requests`, JSON.stringify(FILING), FILING_RATE, SECONDS);
       log(
         `filing at ${FILING_RATE} req/s for ${SECONDS} s · ${who}: p50 ${f(r.p50, 1)} ms, p99 ${f(r.p99, 1)} ms, max ${f(r.max, 1)} ms` +
