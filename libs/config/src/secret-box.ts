@@ -7,8 +7,17 @@ export interface Sealed {
   data: string;
 }
 
+const keys = new Map<string, Buffer>();
+
+/** Derived once per secret and context (a filing seals one mail per recipient, each with the same key). */
 function key(secret: string, context: string): Buffer {
-  return createHmac('sha256', secret).update(`ventanilla-seal\n${context}`).digest();
+  const id = `${context}\n${secret}`;
+  let derived = keys.get(id);
+  if (!derived) {
+    derived = createHmac('sha256', secret).update(`ventanilla-seal\n${context}`).digest();
+    keys.set(id, derived);
+  }
+  return derived;
 }
 
 /**
