@@ -203,6 +203,9 @@ describe('the highest authority and the PDH in a real browser (e2e)', () => {
       expect(text).toContain('Solo lectura');
       expect(text).toContain('Plazo vencido');
       expect(text).toContain('Copia del presupuesto municipal');
+      // The whole history, in the officer's markup (case-thread.njk), is on the page: the identity checks below read it too.
+      expect(await page.locator('.timeline.thread > li').count()).toBeGreaterThan(0);
+      expect(await page.locator('.timeline.thread').textContent()).toContain('Solicitud recibida');
       expect(await page.content()).not.toContain('Juan Pérez');
       expect(await page.content()).not.toContain(overdue.email);
       expect(await page.locator('main form').count()).toBe(0);
