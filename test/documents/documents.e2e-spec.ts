@@ -204,6 +204,42 @@ describe.each(['local', 's3'] as const)('documents with the %s storage driver (e
     await expectNothingStored(filed.caseId, before);
   });
 
+  it('refuses a lone UTF-16 surrogate in a form field or in the file name (400), as in JSON bodies, storing nothing', async () => {
+    const filed = await fileWeb(env, 'MINFIN', `surrogate-${driver}`);
+    const before = await storedKeys();
+    // A part may declare its charset; in UTF-16 a surrogate can come without its pair.
+    const boundary = 'vtSurrogate';
+    const utf16 = (text: string) => [...Buffer.from(text, 'utf16le')].map((b) => `%${b.toString(16).padStart(2, '0')}`).join('');
+    const filePart = (disposition: string) =>
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; ${disposition}\r\nContent-Type: text/plain\r\n\r\nnota\n\r\n--${boundary}--\r\n`);
+    const bodies = {
+      field: Buffer.concat([
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="public"\r\nContent-Type: text/plain; charset=utf-16le\r\n\r\n`),
+        Buffer.from('true\uD800', 'utf16le'),
+        Buffer.from('\r\n'),
+        filePart('filename="nota.txt"'),
+      ]),
+      fileName: filePart(`filename*=utf-16le''${utf16('nota\uDC00.txt')}`),
+    };
+    for (const body of Object.values(bodies)) {
+      const res = await env.http
+        .post(`/api/v1/cases/${filed.caseId}/documents`)
+        .set(bearer(tokens.officer))
+        .set('Content-Type', `multipart/form-data; boundary=${boundary}`)
+        .send(body)
+        .expect(400);
+      expect(res.body).toMatchObject({ error: 'VALIDATION_FAILED', message: expect.stringContaining('sustituto UTF-16 sin pareja') });
+    }
+    await expectNothingStored(filed.caseId, before);
+    // The same parts, well formed, are accepted: only the surrogate was refused.
+    await env.http
+      .post(`/api/v1/cases/${filed.caseId}/documents`)
+      .set(bearer(tokens.officer))
+      .set('Content-Type', `multipart/form-data; boundary=${boundary}`)
+      .send(filePart(`filename*=utf-16le''${utf16('nota.txt')}`))
+      .expect(201);
+  });
+
   it('leaves no row, object or spool file when the client goes away mid-upload', async () => {
     const filed = await fileWeb(env, 'MINFIN', `abort-${driver}`);
     const path = join(work, 'abort.pdf');

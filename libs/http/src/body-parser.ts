@@ -2,15 +2,13 @@ import { ArgumentMetadata, INestApplication, PipeTransform } from '@nestjs/commo
 import express, { NextFunction, Request, Response } from 'express';
 import { AppError } from './app-error';
 import { errorBody } from './exception.filter';
+import { hasLoneSurrogate, malformedUnicode } from './free-text';
 import { languageOf } from './language';
 
 interface BodyParserError extends Error {
   type?: string;
   status?: number;
 }
-
-/** A UTF-16 surrogate without its pair: not a character, and a crash for URI and email code downstream. */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 const NUL_IN_REQUEST = () =>
   new AppError('VALIDATION_FAILED', { es: 'La solicitud contiene un carácter nulo (U+0000).', en: 'The request contains a NUL character (U+0000).' });
@@ -34,7 +32,7 @@ export function useJsonBodyParser(app: INestApplication, limit: string): void {
     limit,
     reviver: (key, value: unknown) => {
       if (typeof value === 'string' && value.includes('\u0000')) throw Object.assign(new Error('NUL'), { type: 'nul.character' });
-      if (LONE_SURROGATE.test(key) || (typeof value === 'string' && LONE_SURROGATE.test(value))) {
+      if (hasLoneSurrogate(key) || (typeof value === 'string' && hasLoneSurrogate(value))) {
         throw Object.assign(new Error('lone surrogate'), { type: 'malformed.unicode' });
       }
       return value;
@@ -64,10 +62,7 @@ export function useJsonBodyParser(app: INestApplication, limit: string): void {
         : err.type === 'nul.character' || (err.type === 'entity.parse.failed' && /NUL/.test(err.message))
           ? NUL_IN_REQUEST()
         : err.type === 'malformed.unicode' || (err.type === 'entity.parse.failed' && /lone surrogate/.test(err.message))
-          ? new AppError('VALIDATION_FAILED', {
-              es: 'La solicitud contiene texto Unicode mal formado (un sustituto UTF-16 sin pareja).',
-              en: 'The request contains malformed Unicode text (an unpaired UTF-16 surrogate).',
-            })
+          ? malformedUnicode()
         : err.type === 'entity.parse.failed' || err.type === 'entity.not.object'
           ? new AppError('VALIDATION_FAILED', { es: 'El cuerpo debe ser un objeto JSON válido.', en: 'The body must be a valid JSON object.' })
           : err.status && err.status < 500

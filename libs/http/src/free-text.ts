@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDefined, IsOptional, IsString, Length, MaxLength, ValidateBy } from 'class-validator';
+import { AppError } from './app-error';
 
 /** The contract's cap for a free text: generous (at least 2,000 characters). */
 export const FREE_TEXT_MAX = 10_000;
@@ -54,6 +55,21 @@ export function FreeText(options: FreeTextOptions = {}): PropertyDecorator {
     options.min ? Length(options.min, max) : MaxLength(max),
     HasVisibleCharacter(),
   );
+}
+
+/** A UTF-16 surrogate without its pair: not a character, and a crash for URI and email code downstream. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+export function hasLoneSurrogate(value: string): boolean {
+  return LONE_SURROGATE.test(value);
+}
+
+/** The refusal of any text input (JSON, multipart field or file name) holding a lone surrogate. */
+export function malformedUnicode(): AppError {
+  return new AppError('VALIDATION_FAILED', {
+    es: 'La solicitud contiene texto Unicode mal formado (un sustituto UTF-16 sin pareja).',
+    en: 'The request contains malformed Unicode text (an unpaired UTF-16 surrogate).',
+  });
 }
 
 /** A scheme, `www.`, or a host under a common top-level domain: what mail clients turn into a link. */

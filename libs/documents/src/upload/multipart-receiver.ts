@@ -1,4 +1,4 @@
-import { AppError } from '@ventanilla/http';
+import { AppError, hasLoneSurrogate, malformedUnicode } from '@ventanilla/http';
 import busboy from 'busboy';
 import { fromBuffer } from 'file-type';
 import { randomUUID } from 'node:crypto';
@@ -116,6 +116,8 @@ export function receiveUpload(req: IncomingMessage, options: ReceiveOptions, for
     // Busboy goes on parsing what it already holds after a failure: later parts are ignored.
     parser.on('field', (name, value) => {
       if (failure) return;
+      // A part may declare its own charset (UTF-16 among them): the JSON bodies' rule holds here too.
+      if (hasLoneSurrogate(name) || hasLoneSurrogate(value)) return fail(malformedUnicode());
       if (form?.names.includes(name)) {
         formValues[name] = value;
         return;
@@ -129,6 +131,10 @@ export function receiveUpload(req: IncomingMessage, options: ReceiveOptions, for
       if (failure) {
         stream.resume();
         return;
+      }
+      if (hasLoneSurrogate(name) || hasLoneSurrogate(info.filename ?? '')) {
+        stream.resume();
+        return fail(malformedUnicode());
       }
       if (name !== 'file') {
         stream.resume();
