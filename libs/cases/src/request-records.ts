@@ -16,6 +16,47 @@ export interface RequestWithRecords {
 const timestamp = types.getTypeParser(types.builtins.TIMESTAMPTZ, 'text') as (text: string) => Date;
 const maybeTimestamp = (text: string | null): Date | null => (text === null ? null : timestamp(text));
 
+/** Every document of a case `c`, in upload order, as a JSON array (`DocumentJson`). */
+export const CASE_DOCUMENTS_JSON = `coalesce((SELECT json_agg(json_build_object('id', d.id, 'storage_key', d.storage_key, 'name', d.name,
+            'media_type', d.media_type, 'size', d.size, 'sha256', d.sha256, 'public', d.public,
+            'uploaded_at', d.uploaded_at::text, 'uploaded_by', d.uploaded_by, 'delivered_at', d.delivered_at::text)
+            ORDER BY d.uploaded_at, d.id)
+          FROM documents d WHERE d.case_id = c.id), '[]'::json)`;
+
+/** A document as `CASE_DOCUMENTS_JSON` builds it. */
+export interface DocumentJson {
+  id: string;
+  storage_key: string;
+  name: string;
+  media_type: string;
+  size: number | string;
+  sha256: string;
+  public: boolean;
+  uploaded_at: string;
+  uploaded_by: string | null;
+  delivered_at: string | null;
+}
+
+/** The documents of case `caseId` read with `CASE_DOCUMENTS_JSON`. */
+export function documentsOf(caseId: string, documents: DocumentJson[]): Document[] {
+  return documents.map(
+    (d) =>
+      ({
+        id: d.id,
+        caseId,
+        storageKey: d.storage_key,
+        name: d.name,
+        mediaType: d.media_type,
+        size: Number(d.size),
+        sha256: d.sha256,
+        public: d.public,
+        uploadedAt: timestamp(d.uploaded_at),
+        uploadedBy: d.uploaded_by,
+        deliveredAt: maybeTimestamp(d.delivered_at),
+      }) as Document,
+  );
+}
+
 const LINKED = (alias: string, column: string) => `(SELECT json_build_object('id', l.id, 'code', l.subject_code, 'name', coalesce(ls.name, l.subject_code))
       FROM cases l LEFT JOIN subjects ls ON ls.code = l.subject_code WHERE l.id = ${alias}.${column})`;
 
@@ -28,11 +69,7 @@ const CASE_EXTRAS_JSON = `'transferred_to', CASE WHEN c.transferred_to_case_id I
         'events', coalesce((SELECT json_agg(json_build_object('id', e.id::text, 'type', e.type, 'at', e.at::text,
             'actor_kind', e.actor_kind, 'actor_id', e.actor_id, 'data', e.data) ORDER BY e.id)
           FROM case_events e WHERE e.case_id = c.id), '[]'::json),
-        'documents', coalesce((SELECT json_agg(json_build_object('id', d.id, 'storage_key', d.storage_key, 'name', d.name,
-            'media_type', d.media_type, 'size', d.size, 'sha256', d.sha256, 'public', d.public,
-            'uploaded_at', d.uploaded_at::text, 'uploaded_by', d.uploaded_by, 'delivered_at', d.delivered_at::text)
-            ORDER BY d.uploaded_at, d.id)
-          FROM documents d WHERE d.case_id = c.id), '[]'::json)`;
+        'documents', ${CASE_DOCUMENTS_JSON}`;
 
 /**
  * For cases already loaded (a listing's page): each one's subject name and extras, in one
@@ -56,22 +93,7 @@ export function recordWithExtras(c: Case, j: CaseExtrasJson): CaseRecord {
     events: j.events.map(
       (e) => ({ id: e.id, caseId: c.id, type: e.type, at: timestamp(e.at), actorKind: e.actor_kind, actorId: e.actor_id, data: e.data }) as CaseEvent,
     ),
-    documents: j.documents.map(
-      (d) =>
-        ({
-          id: d.id,
-          caseId: c.id,
-          storageKey: d.storage_key,
-          name: d.name,
-          mediaType: d.media_type,
-          size: Number(d.size),
-          sha256: d.sha256,
-          public: d.public,
-          uploadedAt: timestamp(d.uploaded_at),
-          uploadedBy: d.uploaded_by,
-          deliveredAt: maybeTimestamp(d.delivered_at),
-        }) as Document,
-    ),
+    documents: documentsOf(c.id, j.documents),
   };
 }
 
@@ -181,18 +203,7 @@ export interface CaseJson {
   transferred_to: LinkedJson | null;
   transferred_from: LinkedJson | null;
   events: { id: string; type: string; at: string; actor_kind: CaseEvent['actorKind']; actor_id: string | null; data: Record<string, unknown> }[];
-  documents: {
-    id: string;
-    storage_key: string;
-    name: string;
-    media_type: string;
-    size: number | string;
-    sha256: string;
-    public: boolean;
-    uploaded_at: string;
-    uploaded_by: string | null;
-    delivered_at: Stamp;
-  }[];
+  documents: DocumentJson[];
 }
 
 export function requestWithRecords(row: RequestRow & { cases: CaseJson[] }): RequestWithRecords {

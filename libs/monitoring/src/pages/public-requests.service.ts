@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CaseStatus, Document, DocumentView, documentsFor, toDocumentView } from '@ventanilla/cases';
-import { DataSource, In } from 'typeorm';
+import { CASE_DOCUMENTS_JSON, CaseStatus, DocumentJson, documentsOf, DocumentView, documentsFor, toDocumentView } from '@ventanilla/cases';
+import { DataSource } from 'typeorm';
 
 export interface PublicCaseSummary {
   id: string;
@@ -21,8 +21,10 @@ export interface PublicRequestSummary {
   cases: PublicCaseSummary[];
 }
 
+// Each case with every document it has (the public view's rule then picks the public ones), so
+// a page of results is one query.
 const CASES_JSON = `(SELECT json_agg(json_build_object('id', c.id, 'code', s.code, 'name', s.name, 'status', c.status,
-      'resolutionType', c.resolution_type, 'resolutionText', c.resolution_text) ORDER BY c.created_at, c.id)
+      'resolutionType', c.resolution_type, 'resolutionText', c.resolution_text, 'documents', ${CASE_DOCUMENTS_JSON}) ORDER BY c.created_at, c.id)
     FROM cases c JOIN subjects s ON s.code = c.subject_code WHERE c.folio = r.folio)`;
 
 /**
@@ -40,7 +42,7 @@ export class PublicRequestsService {
                    AND to_tsvector('es_unaccent', c.resolution_text) @@ q.query)`;
     const query = `SELECT websearch_to_tsquery('es_unaccent', $1) AS query`;
     const [{ total }] = await this.db.query(`WITH q AS (${query}) SELECT count(*)::int AS total FROM requests r, q ${where}`, [text]);
-    const items: PublicRequestSummary[] = await this.db.query(
+    const items: SummaryRow[] = await this.db.query(
       `WITH q AS (${query})
        SELECT r.folio, r.filed_at AS "filedAt", r.description, ${CASES_JSON} AS cases
          FROM requests r, q ${where}
@@ -48,7 +50,7 @@ export class PublicRequestsService {
         LIMIT $2 OFFSET $3`,
       [text, limit, offset],
     );
-    return { items: await this.withDocuments(items.map(normalize)), total };
+    return { items: items.map(normalize), total };
   }
 
   /**
@@ -57,7 +59,7 @@ export class PublicRequestsService {
    * with a hundred thousand cases costs what one with ten does.
    */
   async recentFor(subjectCode: string, limit: number): Promise<PublicRequestSummary[]> {
-    const items: PublicRequestSummary[] = await this.db.query(
+    const items: SummaryRow[] = await this.db.query(
       `SELECT r.folio, r.filed_at AS "filedAt", r.description, ${CASES_JSON} AS cases
          FROM (SELECT request_id, max(received_at) AS received_at
                  FROM (SELECT request_id, received_at FROM cases WHERE subject_code = $1 ORDER BY received_at DESC LIMIT $2 * 2) AS latest
@@ -66,18 +68,7 @@ export class PublicRequestsService {
         ORDER BY recent.received_at DESC, r.folio`,
       [subjectCode, limit],
     );
-    return this.withDocuments(items.map(normalize));
-  }
-
-  /** Each case's public documents, in one query for the whole page of results. */
-  private async withDocuments(items: PublicRequestSummary[]): Promise<PublicRequestSummary[]> {
-    const ids = items.flatMap((r) => r.cases.map((c) => c.id));
-    if (ids.length === 0) return items;
-    const documents = await this.db.manager.find(Document, { where: { caseId: In(ids) }, order: { uploadedAt: 'ASC', id: 'ASC' } });
-    for (const c of items.flatMap((r) => r.cases)) {
-      c.documents = documentsFor('public', c, documents.filter((d) => d.caseId === c.id)).map(toDocumentView);
-    }
-    return items;
+    return items.map(normalize);
   }
 
   /** The departments that have bodies, for the filters. */
@@ -89,6 +80,13 @@ export class PublicRequestsService {
   }
 }
 
-function normalize(row: PublicRequestSummary): PublicRequestSummary {
-  return { ...row, filedAt: new Date(row.filedAt).toISOString(), cases: (row.cases ?? []).map((c) => ({ ...c, documents: [] })) };
+/** A row as read: its cases' documents as JSON, all of them; the summary shows the public ones. */
+type SummaryRow = Omit<PublicRequestSummary, 'cases'> & { cases: (Omit<PublicCaseSummary, 'documents'> & { documents: DocumentJson[] })[] | null };
+
+function normalize(row: SummaryRow): PublicRequestSummary {
+  return {
+    ...row,
+    filedAt: new Date(row.filedAt).toISOString(),
+    cases: (row.cases ?? []).map((c) => ({ ...c, documents: documentsFor('public', c, documentsOf(c.id, c.documents)).map(toDocumentView) })),
+  };
 }
