@@ -109,12 +109,23 @@ describe('StaffPageSessions', () => {
     expect(await sessions.currentUser(session)).toBeNull();
   });
 
-  it('keeps the pages open when Redis cannot say whether a session was signed out', async () => {
+  it('fails closed when Redis cannot say whether a session was signed out: 503, not the page', async () => {
     jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
     const { sessions, res, req, user, redis } = setup();
     sessions.start(res, user);
     const session = valid(sessions.read(req()));
     (redis.client.exists as jest.Mock).mockRejectedValueOnce(new Error('ECONNREFUSED'));
+    await expect(sessions.currentUser(session)).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
     expect(await sessions.currentUser(session)).toBe(user);
+  });
+
+  it('a sign-out Redis cannot record ends every session of the account instead', async () => {
+    jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    const { sessions, res, req, user, users, redis } = setup();
+    (users as unknown as { endAllSessions: jest.Mock }).endAllSessions = jest.fn(async () => undefined);
+    sessions.start(res, user);
+    (redis.client.set as jest.Mock).mockRejectedValueOnce(new Error('ECONNREFUSED'));
+    await sessions.end(req(), res);
+    expect(users.endAllSessions).toHaveBeenCalledWith(user.id);
   });
 });

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Clock, EnvDto, seal, Sealed, unseal } from '@ventanilla/config';
+import { AppError } from '@ventanilla/http';
 import { RedisClient } from '@ventanilla/queue';
 import { cookieOf } from '@ventanilla/web';
 import type { CookieOptions, Request, Response } from 'express';
@@ -13,6 +14,8 @@ export const STAFF_SESSION_COOKIE = 'vt_personal';
 export const STAFF_PAGES_PATH = '/personal';
 const CONTEXT = 'staff-page-session';
 const ENDED_KEY = 'auth:page-session-ended:';
+/** A Redis outage's 503: a few seconds, as for the database's. */
+const REDIS_RETRY_AFTER_SECONDS = 5;
 
 /** What the sealed cookie carries: which session, whose, of which token generation, and its times (ms). */
 export interface StaffPageSession {
@@ -32,6 +35,9 @@ export type SessionRead = { state: 'none' } | { state: 'expired' } | { state: 'v
  * a password reset or change (the token generation) or a new role applies at once, as with the
  * API's tokens — and rolls the idle timer forward. Signing out records the session as ended in
  * Redis for as long as it could still have lived, so a copied cookie is worth nothing after it.
+ * Without Redis the pages fail closed: nobody can tell a signed-out cookie from a live one, so
+ * they answer 503 (as sign-ins do then) rather than let a copy in; and a sign-out that cannot be
+ * recorded ends every session of the account instead.
  */
 @Injectable()
 export class StaffPageSessions {
@@ -90,8 +96,10 @@ export class StaffPageSessions {
     try {
       await this.redis.client.set(`${ENDED_KEY}${read.session.sid}`, '1', 'PX', Math.max(remainingMs, 1000));
     } catch (error) {
-      // The cookie is gone from this browser; only a copy of it could still be used, until its idle timeout.
-      this.logger.warn({ err: error }, 'No se pudo registrar en Redis el cierre de una sesión del personal');
+      // This one session cannot be marked ended: a copy of its cookie would work again once Redis
+      // is back. Ending all the account's sessions (a database write) leaves no copy alive.
+      this.logger.warn({ err: error }, 'No se pudo registrar en Redis el cierre de una sesión del personal; se cierran todas las sesiones de la cuenta');
+      await this.users.endAllSessions(read.session.uid);
     }
   }
 
@@ -103,9 +111,9 @@ export class StaffPageSessions {
     try {
       return (await this.redis.client.exists(`${ENDED_KEY}${sid}`)) === 1;
     } catch (error) {
-      // Without Redis the pages keep working: the account checks still apply, and the idle timeout bounds a copied cookie.
+      // Fail closed: a signed-out cookie's copy must not open the pages while Redis cannot say so.
       this.logger.warn({ err: error }, 'No se pudo comprobar en Redis si la sesión del personal fue cerrada');
-      return false;
+      throw new AppError('SERVICE_UNAVAILABLE').withHeaders({ 'Retry-After': String(REDIS_RETRY_AFTER_SECONDS) });
     }
   }
 

@@ -53,6 +53,14 @@ export class UsersService {
     }
   }
 
+  /**
+   * Ends every session of the account at once, pages and API tokens alike (the token generation,
+   * as a password change does): what a sign-out falls back to when it cannot record its one session.
+   */
+  async endAllSessions(id: string): Promise<void> {
+    await this.users.increment({ id }, 'tokenGeneration', 1);
+  }
+
   /** The account with this email, ignoring case, whether active or not. */
   findByEmail(email: string): Promise<User | null> {
     return this.users.createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email }).getOne();
