@@ -88,6 +88,41 @@ describe('documents of an answer on the request page and in /buscar (e2e, browse
     await screenshot(page, 'buscar-documentos');
   });
 
+  it('/buscar finds a resolved answer by the name of its public document, never by a non-public one or one of a case not resolved', async () => {
+    const answered = await fileWeb(world.env, OWN, 'nombres');
+    const pending = await fileWeb(world.env, OWN, 'pendiente');
+    const upload = async (caseId: string, name: string, isPublic: boolean) =>
+      (
+        await world.env.http
+          .post(`/api/v1/cases/${caseId}/documents`)
+          .set('Authorization', `Bearer ${tokens.officer}`)
+          .field('public', String(isPublic))
+          .attach('file', pdf(name), { filename: name, contentType: 'application/pdf' })
+          .expect(201)
+      ).body.id as string;
+    const shown = await upload(answered.caseId, 'acta-concejo_Xóchitl.2025.pdf', true);
+    const hidden = await upload(answered.caseId, 'dpi-requirente-quetzaltenango.pdf', false);
+    await upload(answered.caseId, 'anexo-tikal-sin-entregar.pdf', true);
+    await upload(pending.caseId, 'planilla-bomberos-zacapa.pdf', true);
+    // The answer's own text names none of the documents' words: only their names can match.
+    await staffPost(world.env, tokens.officer, `/cases/${answered.caseId}/resolution`, {
+      type: 'delivered',
+      text: 'Se entrega lo solicitado.',
+      documentIds: [shown, hidden],
+    }).expect(200);
+    const found = async (q: string) => (await world.env.http.get(`/buscar?q=${encodeURIComponent(q)}`).expect(200)).text;
+
+    // Words of the public document's name, accents and punctuation aside.
+    const hit = await found('xochitl concejo');
+    expect(hit).toContain(answered.folio);
+    expect(hit).toContain('acta-concejo_Xóchitl.2025.pdf');
+    expect(hit).not.toContain('dpi-requirente-quetzaltenango.pdf');
+    // A non-public document, a public one the resolution did not deliver, and one of a case still open: none is found.
+    expect(await found('quetzaltenango')).not.toContain(answered.folio);
+    expect(await found('tikal')).not.toContain(answered.folio);
+    expect(await found('bomberos zacapa')).not.toContain(pending.folio);
+  });
+
   it('the requester, after entering the code, sees both and downloads the non-public one in the browser', async () => {
     const page = await newPage(world);
     await page.goto(`/solicitudes/${filed.folio}`);

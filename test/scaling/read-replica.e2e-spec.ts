@@ -68,7 +68,7 @@ describe('monitoring and open data on a read replica (DATABASE_READ_URL) (e2e)',
     await withAdmin((c) => c.query(`DROP ROLE IF EXISTS "${reader}"`));
   });
 
-  it('answers statistics, the overdue list, the Art. 48 report and open data from the replica; writes and the requester stay on the primary', async () => {
+  it('answers statistics, the overdue list, the Art. 48 report, open data and /buscar from the replica; writes and the requester stay on the primary', async () => {
     const today = localDateOf(new Date());
     const year = today.slice(0, 4);
     // Writes go to the primary: with the replica read-only, a misrouted one would fail the filing.
@@ -81,12 +81,14 @@ describe('monitoring and open data on a read replica (DATABASE_READ_URL) (e2e)',
     const overdueList = () => env.http.get('/api/v1/stats/overdue?subject=MINECO').expect(200);
     const report = () => env.http.get(`/api/v1/reports/annual?subject=MINFIN&year=${year}`).expect(200);
     const openData = () => env.http.get(`/api/v1/open-data/cases?format=json&from=${year}-01-01&to=${today}`).expect(200);
+    const search = async () => (await env.http.get(`/buscar?q=${encodeURIComponent('planilla ministerio')}`).expect(200)).text;
 
     // The replica has not caught up: monitoring sees none of it.
     expect((await stats()).body.items).toEqual([]);
     expect((await overdueList()).body.total).toBe(0);
     expect((await report()).body.requests.total).toBe(0);
     expect(JSON.parse((await openData()).text)).toEqual([]);
+    expect(await search()).not.toContain(filed.body.folio);
 
     // It catches up: the same endpoints now count both cases.
     await replicate(env.databaseUrl, databaseUrl(replica));
@@ -103,6 +105,7 @@ describe('monitoring and open data on a read replica (DATABASE_READ_URL) (e2e)',
     expect((await report()).body.pending.total).toBe(1);
     const rows = JSON.parse((await openData()).text) as { id: string; status: string }[];
     expect(rows.map((r) => r.id).sort()).toEqual([filed.body.cases[0].id, overdue.id].sort());
+    expect(await search()).toContain(filed.body.folio);
 
     // The primary moves on (the requester withdraws); until the replica catches up again, monitoring shows the case open.
     await env.http

@@ -71,6 +71,13 @@ export function toDocumentView(d: Document): DocumentView {
 /** Who a case view is for: what its `documents` may show. */
 export type CaseAudience = 'public' | 'requester' | 'staff';
 
+/**
+ * `isPublicDocument` in SQL, for a document `d` of a case `c`: where a query must pick the
+ * public documents itself (a search over their names, open data's count) instead of reading
+ * every document and filtering with the function.
+ */
+export const PUBLIC_DOCUMENT_SQL = `(d.public AND d.delivered_at IS NOT NULL AND c.status = 'resolved')`;
+
 /** Delivered by the resolution, marked public, of a resolved case: anyone may read it (api.md, Documents). */
 export function isPublicDocument(d: Pick<Document, 'public' | 'deliveredAt'>, c: { status: CaseStatus }): boolean {
   return d.public && d.deliveredAt !== null && c.status === 'resolved';

@@ -1,4 +1,4 @@
-import { APPEAL_GROUNDS, overdueCaseSql } from '@ventanilla/cases';
+import { APPEAL_GROUNDS, overdueCaseSql, PUBLIC_DOCUMENT_SQL } from '@ventanilla/cases';
 import { literalList } from '../shared/sql';
 
 export interface OpenDataColumn {
@@ -53,7 +53,7 @@ export const OPEN_DATA_COLUMNS: readonly OpenDataColumn[] = [
   },
   {
     name: 'publicDocuments',
-    sql: `(SELECT count(*)::int FROM documents d WHERE d.case_id = c.id AND d.delivered_at IS NOT NULL AND d.public AND c.status = 'resolved')`,
+    sql: `(SELECT count(*)::int FROM documents d WHERE d.case_id = c.id AND ${PUBLIC_DOCUMENT_SQL})`,
     description: 'De ellos, los públicos (descargables por cualquiera desde la página de la solicitud)',
   },
 ];

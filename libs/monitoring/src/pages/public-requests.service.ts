@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CASE_DOCUMENTS_JSON, CaseStatus, DocumentJson, documentsOf, DocumentView, documentsFor, toDocumentView } from '@ventanilla/cases';
+import { CASE_DOCUMENTS_JSON, CaseStatus, DocumentJson, documentsOf, DocumentView, documentsFor, PUBLIC_DOCUMENT_SQL, toDocumentView } from '@ventanilla/cases';
+import { ReadReplica } from '@ventanilla/database';
 import { DataSource } from 'typeorm';
 
 export interface PublicCaseSummary {
@@ -27,30 +28,49 @@ const CASES_JSON = `(SELECT json_agg(json_build_object('id', c.id, 'code', s.cod
       'resolutionType', c.resolution_type, 'resolutionText', c.resolution_text, 'documents', ${CASE_DOCUMENTS_JSON}) ORDER BY c.created_at, c.id)
     FROM cases c JOIN subjects s ON s.code = c.subject_code WHERE c.folio = r.folio)`;
 
+// A document's name as words: "presupuesto-caminos_2026.pdf" is one token to PostgreSQL's
+// parser (a file or host name), which no search for "presupuesto caminos" would match.
+const DOCUMENT_NAME_WORDS = `regexp_replace(d.name, '[-_.]+', ' ', 'g')`;
+
 /**
  * Earlier requests as the public view shows them (what was asked, who answered what), never the
  * requester: so a citizen finds what was already asked. Full text in Spanish, accents ignored
- * (the `es_unaccent` configuration), over the descriptions and the answers.
+ * (the `es_unaccent` configuration), over the descriptions, the answers and the names of the
+ * answers' public documents (the request page's rule: never a non-public one, never one of a
+ * case not resolved, so a search cannot reveal a name the page would not show).
  */
 @Injectable()
 export class PublicRequestsService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly replica: ReadReplica,
+  ) {}
 
+  /**
+   * Read on the replica when DATABASE_READ_URL is set, as the statistics are: a public search
+   * may lag a little behind the primary, and a search over every request is read load the
+   * primary's writes need not share.
+   */
   async search(text: string, limit: number, offset: number): Promise<{ items: PublicRequestSummary[]; total: number }> {
     const where = `WHERE to_tsvector('es_unaccent', r.description) @@ q.query
         OR EXISTS (SELECT 1 FROM cases c WHERE c.folio = r.folio AND c.resolution_text IS NOT NULL
-                   AND to_tsvector('es_unaccent', c.resolution_text) @@ q.query)`;
+                   AND to_tsvector('es_unaccent', c.resolution_text) @@ q.query)
+        OR EXISTS (SELECT 1 FROM cases c JOIN documents d ON d.case_id = c.id
+                    WHERE c.folio = r.folio AND ${PUBLIC_DOCUMENT_SQL}
+                      AND to_tsvector('es_unaccent', ${DOCUMENT_NAME_WORDS}) @@ q.query)`;
     const query = `SELECT websearch_to_tsquery('es_unaccent', $1) AS query`;
-    const [{ total }] = await this.db.query(`WITH q AS (${query}) SELECT count(*)::int AS total FROM requests r, q ${where}`, [text]);
-    const items: SummaryRow[] = await this.db.query(
-      `WITH q AS (${query})
-       SELECT r.folio, r.filed_at AS "filedAt", r.description, ${CASES_JSON} AS cases
-         FROM requests r, q ${where}
-        ORDER BY ts_rank(to_tsvector('es_unaccent', r.description), q.query) DESC, r.filed_at DESC
-        LIMIT $2 OFFSET $3`,
-      [text, limit, offset],
-    );
-    return { items: items.map(normalize), total };
+    return this.replica.run(async (db) => {
+      const [{ total }] = await db.query(`WITH q AS (${query}) SELECT count(*)::int AS total FROM requests r, q ${where}`, [text]);
+      const items: SummaryRow[] = await db.query(
+        `WITH q AS (${query})
+         SELECT r.folio, r.filed_at AS "filedAt", r.description, ${CASES_JSON} AS cases
+           FROM requests r, q ${where}
+          ORDER BY ts_rank(to_tsvector('es_unaccent', r.description), q.query) DESC, r.filed_at DESC
+          LIMIT $2 OFFSET $3`,
+        [text, limit, offset],
+      );
+      return { items: items.map(normalize), total };
+    });
   }
 
   /**
