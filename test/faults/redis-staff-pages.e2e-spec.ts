@@ -1,6 +1,8 @@
 import { PrivateRedis, startTestEnvironment, TestEnvironment } from '@ventanilla/testing';
+import { RedisClient } from '@ventanilla/queue';
 import request from 'supertest';
 import { agentCsrf, createStaffAccount, staffAgent } from '../pages/staff-pages';
+import { eventually } from '../watch/watch-helpers';
 
 const PAGE = '/personal/contrasena';
 const cookieOf = (res: request.Response) => ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c) => c.startsWith('vt_personal='))!.split(';')[0];
@@ -44,6 +46,9 @@ describe('staff pages while Redis is down (e2e)', () => {
     expect(cookieOf(out)).toBe('vt_personal=');
 
     await redis.start();
+    // The api's client reconnects on its own schedule: wait for it, not for a while.
+    const client = env.api.get(RedisClient).client;
+    await eventually(async () => (await client.ping().catch(() => null)) === 'PONG', 30_000, 'la reconexión del api a Redis');
     // Redis back: the copy taken before the sign-out is worth nothing, nor the account's other browser.
     expect((await env.http.get(PAGE).set('Cookie', copied).expect(303)).headers.location).toMatch(/^\/personal\/entrar/);
     expect((await otherBrowser.get(PAGE).expect(303)).headers.location).toMatch(/^\/personal\/entrar/);
