@@ -1,3 +1,4 @@
+import { Clock } from '@ventanilla/config';
 import { filingBody, pdf, startTestEnvironment, TestEnvironment, uniqueEmail } from '@ventanilla/testing';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -81,6 +82,35 @@ describe('the officer\'s case page /personal/casos/{id}: access, confirmations, 
     // Listed with what the search found; the other suggestions stay.
     expect(searched.text).toContain(`id="traslado-encontrada-${suggested[0]}"`);
     for (const code of suggested.slice(1)) expect(radios).toContain(code);
+  });
+
+  it('a resolution posted after the idle timeout changes nothing and the sign-in page shows the text typed, to copy', async () => {
+    const account = await createStaffAccount(env, 'uip_officer', SUBJECT);
+    const agent = await staffAgent(env, account);
+    const filed = await fileTo();
+    const csrf = await agentCsrf(agent, `/personal/casos/${filed.caseId}`);
+    const before = await caseState(env, filed.caseId);
+    const text = 'Se entregan los contratos de 2025 <con anexos> & las actas, tal como se pidieron.\n'.repeat(40);
+    const now = jest.spyOn(env.api.get(Clock), 'now').mockReturnValue(new Date(Date.now() + (env.config.STAFF_SESSION_IDLE_MINUTES + 1) * 60_000));
+    try {
+      const late = await agent
+        .post(`/personal/casos/${filed.caseId}/resolucion`)
+        .set('Referer', `http://127.0.0.1/personal/casos/${filed.caseId}`)
+        .type('form')
+        .send({ _csrf: csrf, tipo: 'delivered', texto: text, confirmar: '1' })
+        .expect(401);
+      expect(late.text).toContain('Lo que envió no se guardó');
+      expect(late.text).toContain(`Su sesión se cerró después de ${env.config.STAFF_SESSION_IDLE_MINUTES} minutos sin uso`);
+      // The text, whole and escaped; not the form's machinery (token, choice, confirmation).
+      const shown = [...late.text.matchAll(/<textarea id="guardado-\d+" readonly rows="6">([^<]*)<\/textarea>/g)].map((m) => m[1]);
+      expect(shown.map((v) => v.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'))).toEqual([text]);
+      expect(late.text).toContain('Lo que escribió en «texto»');
+      // Signing in again goes back to the case.
+      expect(late.text).toContain(`name="volver" value="/personal/casos/${filed.caseId}"`);
+      expect(await caseState(env, filed.caseId)).toEqual(before);
+    } finally {
+      now.mockRestore();
+    }
   });
 
   it('asks for a confirmation first and changes nothing until it is given', async () => {

@@ -1,15 +1,14 @@
-import { Body, Controller, Get, Inject, Ip, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Ip, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { EnvDto } from '@ventanilla/config';
 import { contractError } from '@ventanilla/http';
-import { CsrfGuard, PageExceptionFilter, PageFieldError, PageRenderer, queryText } from '@ventanilla/web';
+import { CsrfGuard, PageExceptionFilter, PageRenderer, queryText } from '@ventanilla/web';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { Request, Response } from 'express';
-import { join } from 'node:path';
 import { LoginDto } from '../login/login.dto';
 import { LoginRateLimited, LoginService } from '../login/login.service';
-import { safeReturnPath, SIGN_IN_PAGE, STAFF_HOME } from './return-path';
+import { safeReturnPath, SIGN_IN_PAGE } from './return-path';
+import { SignInPage, SignInState } from './sign-in-page';
 import { StaffPageSessions } from './staff-page-sessions';
 
 /**
@@ -25,7 +24,7 @@ export class SignInPageController {
     private readonly pages: PageRenderer,
     private readonly logins: LoginService,
     private readonly sessions: StaffPageSessions,
-    @Inject(EnvDto) private readonly config: EnvDto,
+    private readonly signInPage: SignInPage,
   ) {}
 
   @Get('entrar')
@@ -73,28 +72,7 @@ export class SignInPageController {
     res.redirect(303, `${SIGN_IN_PAGE}?salio=1`);
   }
 
-  private show(
-    req: Request,
-    res: Response,
-    state: { volver: string; values?: Record<string, string>; errors?: PageFieldError[]; problem?: string; expired?: boolean; signedOut?: boolean },
-    status = 200,
-  ): void {
-    const t = this.pages.translator(req);
-    this.pages.render(
-      req,
-      res,
-      join(__dirname, 'sign-in.njk'),
-      {
-        title: t('personal.entrar.titulo'),
-        volver: state.volver === STAFF_HOME ? '' : state.volver,
-        values: state.values ?? { correo: '' },
-        errors: state.errors ?? [],
-        problem: state.problem,
-        expired: state.expired,
-        signedOut: state.signedOut,
-        idleMinutes: this.config.STAFF_SESSION_IDLE_MINUTES,
-      },
-      { status, private: true },
-    );
+  private show(req: Request, res: Response, state: SignInState, status = 200): void {
+    this.signInPage.render(req, res, state, status);
   }
 }
