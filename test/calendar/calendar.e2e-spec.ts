@@ -1,3 +1,4 @@
+import { addDays, localDateOf } from '@ventanilla/calendar';
 import { startTestEnvironment, TestEnvironment } from '@ventanilla/testing';
 
 // Expected dates are counted by hand on a 2025/2026 calendar (see each comment):
@@ -275,6 +276,80 @@ describe('calendar (e2e)', () => {
     });
   });
 
+  describe('DELETE /calendar/non-business-days/{date}', () => {
+    // Relative to today in Guatemala: today has begun (it stays), tomorrow is the first day that may be removed.
+    const today = localDateOf(new Date());
+    const tomorrow = addDays(today, 1);
+    const remove = (date: string, query = '', token: string | null = adminToken) => {
+      const req = env.http.delete(`/api/v1/calendar/non-business-days/${date}${query}`);
+      return token === null ? req : req.set('Authorization', `Bearer ${token}`);
+    };
+    const declaredOn = async (date: string): Promise<(string | null)[]> =>
+      (await env.db.query(`SELECT subject_code FROM non_business_days WHERE date = $1 ORDER BY subject_code NULLS FIRST`, [date])).map(
+        (r: { subject_code: string | null }) => r.subject_code,
+      );
+    const removals = async (): Promise<{ targetId: string; data: Record<string, unknown> }[]> =>
+      (await env.http.get('/api/v1/audit-events?action=calendar.non_business_day_removed').set('Authorization', `Bearer ${adminToken}`).expect(200)).body.items;
+
+    beforeAll(async () => {
+      await declare({ date: today, name: 'Asueto de hoy (prueba)' }).expect(201);
+      await declare({ date: tomorrow, name: 'Asueto de mañana (prueba)' }).expect(201);
+      await declare({ date: tomorrow, name: 'Cierre del MINFIN mañana (prueba)', subjectCode: 'MINFIN' }).expect(201);
+    });
+    // Today's stays declared (that is the rule); out of the way of the suites' other dates.
+    afterAll(() => env.db.query(`DELETE FROM non_business_days WHERE date = $1`, [today]));
+
+    it('requires an admin token, a real date and a declared day; refusals remove nothing', async () => {
+      await remove(tomorrow, '', null).expect(401);
+      await remove(tomorrow, '', 'not-a-token').expect(401);
+      await remove(tomorrow, '', officerToken).expect(403);
+      for (const date of ['2026-02-30', '26-11-02', 'mañana', '1999-12-31']) {
+        const res = await remove(encodeURIComponent(date)).expect(400);
+        expect(res.body.error).toBe('VALIDATION_FAILED');
+        expect(fields(res.body)).toEqual(['date']);
+      }
+      expect(fields((await remove(tomorrow, `?subject=${'X'.repeat(41)}`).expect(400)).body)).toEqual(['subject']);
+      // A day declared for no one, or for another scope than the one named.
+      const missing = await remove(addDays(tomorrow, 1)).expect(404);
+      expect(missing.body.message).toBe(`El ${addDays(tomorrow, 1)} no está declarado inhábil para todos.`);
+      expect((await remove(tomorrow, '?subject=MINECO').expect(404)).body.message).toBe(`El ${tomorrow} no está declarado inhábil para MINECO.`);
+      // A day that has begun already counted in the terms.
+      const begun = await remove(today).expect(409);
+      expect(begun.body.error).toBe('CONFLICT');
+      expect(begun.body.message).toContain('ya llegó o pasó');
+      expect(await declaredOn(today)).toEqual([null]);
+      expect(await declaredOn(tomorrow)).toEqual([null, 'MINFIN']);
+      expect(await removals()).toEqual([]);
+    });
+
+    it("removes a future day's declaration for the scope named, with its audit entry and a recomputation of the terms", async () => {
+      const before = await revision();
+      await remove(tomorrow, '?subject=minfin').expect(204);
+      expect(await declaredOn(tomorrow)).toEqual([null]);
+      await remove(tomorrow).expect(204);
+      expect(await declaredOn(tomorrow)).toEqual([]);
+      expect(BigInt(await revision())).toBeGreaterThan(BigInt(before));
+      // Gone from the public calendar too, and a second removal finds nothing.
+      const listed = await env.http.get(`/api/v1/calendar/non-business-days?year=${tomorrow.slice(0, 4)}&subject=MINFIN`).expect(200);
+      expect(listed.body.filter((d: { date: string; kind: string }) => d.date === tomorrow && d.kind === 'declared')).toEqual([]);
+      await remove(tomorrow).expect(404);
+
+      const audit = await removals();
+      expect(audit.map((e) => e.data)).toEqual([
+        { date: tomorrow, name: 'Asueto de mañana (prueba)', subjectCode: null },
+        { date: tomorrow, name: 'Cierre del MINFIN mañana (prueba)', subjectCode: 'MINFIN' },
+      ]);
+      // The open cases' terms are recomputed through the outbox, as when a day is declared.
+      const jobs = await env.db.query(`SELECT payload FROM outbox WHERE job_id = ANY($1::text[]) ORDER BY id`, [
+        audit.map((e) => `recompute-terms-removed-${e.targetId}`),
+      ]);
+      expect(jobs.map((j: { payload: unknown }) => j.payload)).toEqual([
+        { date: tomorrow, subjectCode: 'MINFIN' },
+        { date: tomorrow, subjectCode: null },
+      ]);
+    });
+  });
+
   describe('PATCH /calendar/subjects/{code}', () => {
     afterAll(async () => {
       await env.db.query(`UPDATE subjects SET works_saturdays = false, closing_time = NULL WHERE code IN ('SAT', 'MUNI-0101', 'SEGEPLAN')`);
@@ -349,6 +424,8 @@ describe('calendar (e2e)', () => {
     const paths = res.body.paths as Record<string, Record<string, { security?: unknown[] }>>;
     expect(Object.keys(paths['/api/v1/calendar/deadline'])).toEqual(['get']);
     expect(Object.keys(paths['/api/v1/calendar/non-business-days']).sort()).toEqual(['get', 'post']);
+    expect(Object.keys(paths['/api/v1/calendar/non-business-days/{date}'])).toEqual(['delete']);
+    expect(paths['/api/v1/calendar/non-business-days/{date}'].delete.security).toBeDefined();
     expect(Object.keys(paths['/api/v1/calendar/subjects/{code}']).sort()).toEqual(['get', 'patch']);
     expect(paths['/api/v1/calendar/non-business-days'].post.security).toBeDefined();
     expect(paths['/api/v1/calendar/subjects/{code}'].patch.security).toBeDefined();

@@ -116,6 +116,28 @@ describe('deadline watch: a declared día inhábil moves open terms (e2e)', () =
     expect(await recomputations(minfin)).toHaveLength(1);
   });
 
+  it('a declared day removed through the API (DELETE) moves the terms back, with an event', async () => {
+    const filed = await fileRequest(env, ['MINFIN']);
+    const before = await termsOf(filed.caseId);
+    // The term's first día hábil: tomorrow at the earliest, so it may still be removed.
+    const day = await nextBusinessDay('MINFIN', before.receivedOn);
+    await declare({ date: day, name: 'Asueto declarado por error' });
+    await eventually(async () => (await termsOf(filed.caseId)).dueDate !== before.dueDate, 20000, 'el recálculo al declararlo');
+    const moved = await termsOf(filed.caseId);
+
+    await env.http.delete(`/api/v1/calendar/non-business-days/${day}`).set('Authorization', `Bearer ${admin}`).expect(204);
+    await eventually(async () => (await termsOf(filed.caseId)).dueDate === before.dueDate, 20000, 'el recálculo al quitarlo');
+    expect(await termsOf(filed.caseId)).toEqual(before);
+    const events = await recomputations(filed.caseId);
+    expect(events).toHaveLength(2);
+    expect(events[1]).toMatchObject({
+      nonBusinessDay: day,
+      subjectCode: null,
+      before: { dueDate: moved.dueDate, fictaDueDate: moved.fictaDueDate },
+      after: { dueDate: before.dueDate, fictaDueDate: before.fictaDueDate },
+    });
+  });
+
   it("a body's own closure moves only that body's cases", async () => {
     const filed = await fileRequest(env, ['MINFIN', 'MUNI-0407']);
     const [minfin, muni] = filed.caseIds;

@@ -1,8 +1,9 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -13,7 +14,14 @@ import { AppError } from '@ventanilla/http';
 import { parseInstant } from './calendar-input';
 import { DeadlineQuery, DeadlineView } from './deadline.dto';
 import { DeadlineService } from './deadline.service';
-import { DeclaredNonBusinessDayView, DeclareNonBusinessDayDto, NonBusinessDaysQuery, NonBusinessDayView } from './non-business-days.dto';
+import {
+  DeclaredNonBusinessDayView,
+  DeclareNonBusinessDayDto,
+  NonBusinessDayParams,
+  NonBusinessDaysQuery,
+  NonBusinessDayView,
+  RemoveNonBusinessDayQuery,
+} from './non-business-days.dto';
 import { NonBusinessDaysService } from './non-business-days.service';
 import { SubjectCalendarSettingsView, UpdateSubjectCalendarDto } from './subject-calendar-settings.dto';
 import { SubjectCalendarSettingsService } from './subject-calendar-settings.service';
@@ -65,6 +73,23 @@ export class CalendarController {
   async declare(@Body() dto: DeclareNonBusinessDayDto, @CurrentUser() actor: StaffUser): Promise<DeclaredNonBusinessDayView> {
     const row = await this.nonBusinessDays.declare(dto, actor);
     return { date: row.date, name: row.name, kind: 'declared', subjectCode: row.subjectCode };
+  }
+
+  @Delete('non-business-days/:date')
+  @HttpCode(204)
+  @Staff('admin')
+  @ApiOperation({
+    summary: 'Quita un día declarado inhábil por error, si aún no ha llegado',
+    description:
+      'Solo desde mañana en Guatemala: un día que ya empezó ya contó en los plazos. Sin subject, el día declarado para todos; ' +
+      'con subject, el declarado solo para ese sujeto obligado. Los plazos de los casos abiertos se recalculan, como al declararlo.',
+  })
+  @ApiNoContentResponse({ description: 'Quitado (queda en la bitácora como calendar.non_business_day_removed)' })
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: fecha inexistente o fuera de los años aceptados, subject vacío o de más de 40' })
+  @ApiNotFoundResponse({ description: 'NOT_FOUND: ese día no está declarado inhábil para ese alcance' })
+  @ApiConflictResponse({ description: 'CONFLICT: el día ya llegó o pasó' })
+  async remove(@Param() params: NonBusinessDayParams, @Query() query: RemoveNonBusinessDayQuery, @CurrentUser() actor: StaffUser): Promise<void> {
+    await this.nonBusinessDays.removeOn(params.date, query.subject ?? null, actor);
   }
 
   @Get('subjects/:code')

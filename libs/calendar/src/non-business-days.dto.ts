@@ -65,6 +65,26 @@ export class DeclareNonBusinessDayDto {
   subjectCode?: string | null;
 }
 
+/** The day in `DELETE /calendar/non-business-days/{date}`. */
+export class NonBusinessDayParams {
+  @ApiProperty({ description: 'El día declarado inhábil (YYYY-MM-DD, America/Guatemala)', example: '2026-11-02' })
+  @IsCalendarDate()
+  date: string;
+}
+
+/** Which declaration of that day: the one for everyone, or the one for a single body (as `subject` names it in the list). */
+export class RemoveNonBusinessDayQuery {
+  @ApiPropertyOptional({
+    description: 'El sujeto obligado para el que se declaró ese día; omitido: el día declarado para todos',
+    example: 'MINFIN',
+  })
+  @IsOptional()
+  @Transform(upper)
+  @IsString()
+  @Length(1, 40)
+  subject?: string;
+}
+
 export class DeclaredNonBusinessDayView {
   @ApiProperty({ example: '2026-11-02' })
   date: string;

@@ -121,6 +121,26 @@ export class NonBusinessDaysService {
     return row;
   }
 
+  /**
+   * The API's way to the same withdrawal: the declaration of `date` for `subjectCode` (null: the
+   * one for everyone), removed by `remove`, so its rules, audit entry and recomputation are the
+   * admin page's.
+   */
+  async removeOn(date: string, subjectCode: string | null, actor: CalendarActor): Promise<DeclaredNonBusinessDay> {
+    const [found] = (await this.dataSource.query(
+      `SELECT id FROM non_business_days WHERE date = $1 AND coalesce(subject_code, '') = coalesce($2::text, '')`,
+      [date, subjectCode],
+    )) as { id: number }[];
+    if (!found) {
+      const scope = subjectCode === null ? { es: 'para todos', en: 'for everyone' } : { es: `para ${subjectCode}`, en: `for ${subjectCode}` };
+      throw AppError.notFound({
+        es: `El ${date} no está declarado inhábil ${scope.es}.`,
+        en: `${date} is not declared a non-business day ${scope.en}.`,
+      });
+    }
+    return this.remove(found.id, actor);
+  }
+
   private async insert(manager: EntityManager, date: string, name: string, subjectCode: string | null): Promise<DeclaredNonBusinessDay> {
     const rows = (await manager.query(
       `INSERT INTO non_business_days (date, name, subject_code) VALUES ($1, $2, $3)
