@@ -13,6 +13,7 @@ import { CalendarRevisionSequence1765000013001 } from './1765000013001-calendar-
 import { Documents1765000016001 } from './1765000016001-documents';
 import { CatalogRevision1765000017001 } from './1765000017001-catalog-revision';
 import { PortalIndexes1765000017002 } from './1765000017002-portal-indexes';
+import { SearchIndexes1765000017003 } from './1765000017003-search-indexes';
 
 /** Every migration, in order. Landed migrations are never rewritten: add a new one. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   Documents1765000016001,
   CatalogRevision1765000017001,
   PortalIndexes1765000017002,
+  SearchIndexes1765000017003,
 ];

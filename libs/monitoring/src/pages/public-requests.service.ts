@@ -52,12 +52,15 @@ export class PublicRequestsService {
    * primary's writes need not share.
    */
   async search(text: string, limit: number, offset: number): Promise<{ items: PublicRequestSummary[]; total: number }> {
-    const where = `WHERE to_tsvector('es_unaccent', r.description) @@ q.query
-        OR EXISTS (SELECT 1 FROM cases c WHERE c.folio = r.folio AND c.resolution_text IS NOT NULL
-                   AND to_tsvector('es_unaccent', c.resolution_text) @@ q.query)
-        OR EXISTS (SELECT 1 FROM cases c JOIN documents d ON d.case_id = c.id
-                    WHERE c.folio = r.folio AND ${PUBLIC_DOCUMENT_SQL}
-                      AND to_tsvector('es_unaccent', ${DOCUMENT_NAME_WORDS}) @@ q.query)`;
+    // The requests whose description, answer or a public document's name matches, each branch
+    // on its own (the first two on their full-text indexes, migration 1765000017003) and
+    // uncorrelated: an OR across the tables would compute every request's text vector.
+    const where = `WHERE r.id IN (
+          SELECT m.id FROM requests m, q WHERE to_tsvector('es_unaccent', m.description) @@ q.query
+          UNION SELECT c.request_id FROM cases c, q
+                 WHERE c.resolution_text IS NOT NULL AND to_tsvector('es_unaccent', c.resolution_text) @@ q.query
+          UNION SELECT c.request_id FROM cases c JOIN documents d ON d.case_id = c.id, q
+                 WHERE ${PUBLIC_DOCUMENT_SQL} AND to_tsvector('es_unaccent', ${DOCUMENT_NAME_WORDS}) @@ q.query)`;
     const query = `SELECT websearch_to_tsquery('es_unaccent', $1) AS query`;
     return this.replica.run(async (db) => {
       const [{ total }] = await db.query(`WITH q AS (${query}) SELECT count(*)::int AS total FROM requests r, q ${where}`, [text]);
