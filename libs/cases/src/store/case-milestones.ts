@@ -101,6 +101,13 @@ export async function syncMilestones(
     [targets.map((t) => t.id)],
   );
   const rows = new Map(existing.map((r) => [`${r.case_id}/${r.kind}`, r]));
+  // Each case's own rows, so a batch (a sweep's 500 cases) reads its rows once, not once per case.
+  const rowsOfCase = new Map<string, ExistingRow[]>();
+  for (const r of existing) {
+    const own = rowsOfCase.get(r.case_id);
+    if (own) own.push(r);
+    else rowsOfCase.set(r.case_id, [r]);
+  }
   const horizon = scheduleHorizon(now, settings).getTime();
   // Only a milestone due within some process's horizon can have a job to remove (every job was
   // added by this sync or by the top-up, both bounded by the horizon); a day's margin covers
@@ -120,8 +127,8 @@ export async function syncMilestones(
       if (row?.pending && mayHaveJob(row.due_at)) unscheduled.push(milestoneJobId(target.id, kind, row.due_at));
       upserts.push({ caseId: target.id, kind, dueAt });
     }
-    for (const row of existing) {
-      if (row.case_id !== target.id || kinds.has(row.kind) || !row.pending) continue;
+    for (const row of rowsOfCase.get(target.id) ?? []) {
+      if (kinds.has(row.kind) || !row.pending) continue;
       cancels.push({ caseId: row.case_id, kind: row.kind });
       if (mayHaveJob(row.due_at)) unscheduled.push(milestoneJobId(row.case_id, row.kind, row.due_at));
     }
