@@ -55,6 +55,8 @@ export class S3DocumentStorage extends DocumentStorage {
 
   async *list(): AsyncIterable<StoredObject> {
     const { s3, client } = await this.connect();
+    // The worker's sweep may list before the first upload made the bucket: then it is made here.
+    await this.ensureBucket();
     let token: string | undefined;
     do {
       const page = await client.send(
