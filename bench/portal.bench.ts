@@ -268,7 +268,7 @@ async function main(): Promise<void> {
       REDIS_URL: redis.url,
       PORT: String(port),
     };
-    // BENCH_CPU_PROF=<folder>: the api writes a V8 CPU profile there when it stops. BENCH_ONLY=<n>: only the n-th page (1-5).
+    // BENCH_CPU_PROF=<folder>: the api writes a V8 CPU profile there when it stops. BENCH_ONLY=<n>: only the n-th page (1-7).
     const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : [];
     api = new Server('ventanilla', [...profile, 'dist/apps/api/src/main.js'], ROOT, env);
     const serverTimes = new ServerTimes(api.child.stdout!);
@@ -282,6 +282,10 @@ async function main(): Promise<void> {
       { name: '/estadisticas', script: script(scratch, 'stats', ['/estadisticas']) },
       { name: 'GET /api/v1/cases (officer)', script: script(scratch, 'cases', ['/api/v1/cases'], { Authorization: `Bearer ${officer.token}` }) },
       { name: '/personal/bandeja (officer)', script: script(scratch, 'inbox', ['/personal/bandeja'], { Cookie: officer.cookie }) },
+      // Words nearly every seeded description contains: the search's bound (at most 1,000 matches counted and ranked).
+      { name: '/buscar (a word nearly every request has)', script: script(scratch, 'search-common', ['contratos', 'solicito', 'pagos'].map((w) => `/buscar?q=${w}`)) },
+      // One request's own number: a selective search.
+      { name: '/buscar (selective)', script: script(scratch, 'search-selective', folios.slice(0, 200).map((_, i) => `/buscar?q=${encodeURIComponent(`prueba ${(i * 4999) % CASES}`)}`)) },
     ];
     const results: { name: string; r: Latencies }[] = [];
     const only = Number(process.env.BENCH_ONLY ?? 0);

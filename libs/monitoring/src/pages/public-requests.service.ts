@@ -22,6 +22,20 @@ export interface PublicRequestSummary {
   cases: PublicCaseSummary[];
 }
 
+/**
+ * The most matches a public search counts and ranks (see search): enough for any search a
+ * person reads through, small enough that the commonest word costs milliseconds.
+ */
+export const SEARCH_LIMIT = 1000;
+
+export interface SearchResult {
+  items: PublicRequestSummary[];
+  /** Matches found, exact up to SEARCH_LIMIT. */
+  total: number;
+  /** More than SEARCH_LIMIT requests match: `total` is SEARCH_LIMIT, the page says "más de". */
+  more: boolean;
+}
+
 // Each case with every document it has (the public view's rule then picks the public ones), so
 // a page of results is one query.
 const CASES_JSON = `(SELECT json_agg(json_build_object('id', c.id, 'code', s.code, 'name', s.name, 'status', c.status,
@@ -50,29 +64,48 @@ export class PublicRequestsService {
    * Read on the replica when DATABASE_READ_URL is set, as the statistics are: a public search
    * may lag a little behind the primary, and a search over every request is read load the
    * primary's writes need not share.
+   *
+   * Bounded, whatever the words: anyone can search, and a word nearly every request contains
+   * would otherwise have the database count and rank every match (a million at national
+   * volume, past the statement limit: an error page, and seconds of work per request). Each
+   * branch reads at most SEARCH_LIMIT + 1 matches, so `total` is exact up to SEARCH_LIMIT and
+   * `more` says there are more; results are ranked within those candidates. A selective
+   * search (at most SEARCH_LIMIT matches) reads, counts and ranks all its matches as before.
    */
-  async search(text: string, limit: number, offset: number): Promise<{ items: PublicRequestSummary[]; total: number }> {
+  async search(text: string, limit: number, offset: number): Promise<SearchResult> {
     // The requests whose description, answer or a public document's name matches, each branch
     // on its own (the first two on their full-text indexes, migration 1765000017003) and
-    // uncorrelated: an OR across the tables would compute every request's text vector.
-    const where = `WHERE r.id IN (
-          SELECT m.id FROM requests m, q WHERE to_tsvector('es_unaccent', m.description) @@ q.query
-          UNION SELECT c.request_id FROM cases c, q
-                 WHERE c.resolution_text IS NOT NULL AND to_tsvector('es_unaccent', c.resolution_text) @@ q.query
-          UNION SELECT c.request_id FROM cases c JOIN documents d ON d.case_id = c.id, q
-                 WHERE ${PUBLIC_DOCUMENT_SQL} AND to_tsvector('es_unaccent', ${DOCUMENT_NAME_WORDS}) @@ q.query)`;
-    const query = `SELECT websearch_to_tsquery('es_unaccent', $1) AS query`;
+    // uncorrelated: an OR across the tables would compute every request's text vector. Each
+    // branch is cut at SEARCH_LIMIT + 1 before the UNION (a UNION reads all its input before
+    // removing duplicates, so a cut after it would not bound the work): if the matches number
+    // more than SEARCH_LIMIT, either a branch was cut or the union still has more than
+    // SEARCH_LIMIT; otherwise no branch was cut and the union is every match.
+    const cut = SEARCH_LIMIT + 1;
+    const candidates = `candidates AS (
+          (SELECT m.id FROM requests m, q WHERE to_tsvector('es_unaccent', m.description) @@ q.query LIMIT ${cut})
+          UNION (SELECT c.request_id FROM cases c, q
+                  WHERE c.resolution_text IS NOT NULL AND to_tsvector('es_unaccent', c.resolution_text) @@ q.query LIMIT ${cut})
+          UNION (SELECT c.request_id FROM cases c JOIN documents d ON d.case_id = c.id, q
+                  WHERE ${PUBLIC_DOCUMENT_SQL} AND to_tsvector('es_unaccent', ${DOCUMENT_NAME_WORDS}) @@ q.query LIMIT ${cut}))`;
+    const query = `q AS (SELECT websearch_to_tsquery('es_unaccent', $1) AS query)`;
     return this.replica.run(async (db) => {
-      const [{ total }] = await db.query(`WITH q AS (${query}) SELECT count(*)::int AS total FROM requests r, q ${where}`, [text]);
-      const items: SummaryRow[] = await db.query(
-        `WITH q AS (${query})
-         SELECT r.folio, r.filed_at AS "filedAt", r.description, ${CASES_JSON} AS cases
-           FROM requests r, q ${where}
-          ORDER BY ts_rank(to_tsvector('es_unaccent', r.description), q.query) DESC, r.filed_at DESC
-          LIMIT $2 OFFSET $3`,
-        [text, limit, offset],
-      );
-      return { items: items.map(normalize), total };
+      const [{ found }] = await db.query(`WITH ${query}, ${candidates} SELECT count(*)::int AS found FROM (SELECT id FROM candidates LIMIT ${cut}) AS c`, [
+        text,
+      ]);
+      const total = Math.min(found, SEARCH_LIMIT);
+      // Pages go no further than SEARCH_LIMIT results; past it the citizen is asked for more words.
+      const items: SummaryRow[] =
+        offset >= total
+          ? []
+          : await db.query(
+              `WITH ${query}, ${candidates}
+               SELECT r.folio, r.filed_at AS "filedAt", r.description, ${CASES_JSON} AS cases
+                 FROM requests r JOIN candidates m ON m.id = r.id, q
+                ORDER BY ts_rank(to_tsvector('es_unaccent', r.description), q.query) DESC, r.filed_at DESC, r.folio
+                LIMIT $2 OFFSET $3`,
+              [text, Math.min(limit, total - offset), offset],
+            );
+      return { items: items.map(normalize), total, more: found > SEARCH_LIMIT };
     });
   }
 
