@@ -16,6 +16,7 @@ describe('anonymous writes are throttled; headers and CORS as the contract says 
         FILING_ADDRESS_LIMIT: String(DEFAULTS.FILING_ADDRESS_LIMIT),
         FILING_RECIPIENT_DAILY_LIMIT: String(DEFAULTS.FILING_RECIPIENT_DAILY_LIMIT),
         ROUTING_ADDRESS_LIMIT: '5',
+        SEARCH_ADDRESS_LIMIT: '3',
       },
     });
   });
@@ -68,6 +69,17 @@ describe('anonymous writes are throttled; headers and CORS as the contract says 
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
     await suggest('181.2.2.3').expect(200);
     await file('181.2.2.2').expect(201);
+  });
+
+  it('limits public searches per address (the page says so in Spanish), apart from filing', async () => {
+    const search = (address: string) => env.http.get('/buscar?q=presupuesto').set('X-Forwarded-For', address);
+    for (let i = 0; i < 3; i++) await search('181.3.3.3').expect(200);
+    const refused = await search('181.3.3.3').expect(429);
+    expect(refused.headers['content-type']).toMatch(/^text\/html/);
+    expect(refused.text).toContain('Demasiados intentos');
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    await search('181.3.3.4').expect(200);
+    await file('181.3.3.3').expect(201);
   });
 
   describe('security headers', () => {

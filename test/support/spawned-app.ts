@@ -60,7 +60,7 @@ export class SpawnedApp {
 export function processEnv(config: Record<string, unknown>, overrides: Record<string, string> = {}): Record<string, string> {
   const keys = ['DATABASE_URL', 'REDIS_URL', 'REDIS_PREFIX', 'SMTP_URL', 'JWT_SECRET', 'OUTBOX_POLL_MS', 'NODE_ENV'];
   // The suites' raised anonymous-write limits: a load test comes from one address.
-  keys.push('FILING_ADDRESS_LIMIT', 'FILING_RECIPIENT_DAILY_LIMIT', 'ROUTING_ADDRESS_LIMIT');
+  keys.push('FILING_ADDRESS_LIMIT', 'FILING_RECIPIENT_DAILY_LIMIT', 'ROUTING_ADDRESS_LIMIT', 'SEARCH_ADDRESS_LIMIT');
   const present = keys.filter((k) => config[k] !== undefined);
   return { ...Object.fromEntries(present.map((k) => [k, String(config[k])])), LOG_LEVEL: 'info', ...overrides };
 }

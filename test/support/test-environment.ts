@@ -67,6 +67,7 @@ export async function startTestEnvironment(options: TestEnvironmentOptions = {})
     FILING_ADDRESS_LIMIT: '100000',
     FILING_RECIPIENT_DAILY_LIMIT: '100000',
     ROUTING_ADDRESS_LIMIT: '100000',
+    SEARCH_ADDRESS_LIMIT: '100000',
     ...options.env,
   });
 

@@ -181,6 +181,9 @@ export class EnvDto {
   /** Routing suggestions per client address per window (the filing form asks as people type). */
   @Type(() => Number) @IsInt() @Min(1) ROUTING_ADDRESS_LIMIT = 120;
   @Type(() => Number) @IsInt() @Min(1) ROUTING_ADDRESS_WINDOW_SECONDS = 60;
+  /** Public searches (/buscar) per client address per window: a café full of people searching stays under it, one client pinning the database does not. */
+  @Type(() => Number) @IsInt() @Min(1) SEARCH_ADDRESS_LIMIT = 60;
+  @Type(() => Number) @IsInt() @Min(1) SEARCH_ADDRESS_WINDOW_SECONDS = 60;
 
   /** Origins (comma-separated) whose pages may call the writes and staff endpoints; public GETs answer any origin. */
   @IsOptional()

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { SubjectsCoreModule } from '@ventanilla/subjects';
+import { ThrottlingModule } from '@ventanilla/throttling';
 import { WebModule } from '@ventanilla/web';
 import { MonitoringModule } from '../monitoring.module';
 import { MonitoringPagesController } from './monitoring-pages.controller';
@@ -7,7 +8,7 @@ import { PublicRequestsService } from './public-requests.service';
 
 /** The public pages over monitoring: statistics, a body's page, the search of earlier requests. */
 @Module({
-  imports: [WebModule, SubjectsCoreModule, MonitoringModule],
+  imports: [WebModule, SubjectsCoreModule, MonitoringModule, ThrottlingModule],
   controllers: [MonitoringPagesController],
   providers: [PublicRequestsService],
 })
