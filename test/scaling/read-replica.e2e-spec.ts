@@ -83,6 +83,9 @@ describe('monitoring and open data on a read replica (DATABASE_READ_URL) (e2e)',
     const openData = () => env.http.get(`/api/v1/open-data/cases?format=json&from=${year}-01-01&to=${today}`).expect(200);
     const search = async () => (await env.http.get(`/buscar?q=${encodeURIComponent('planilla ministerio')}`).expect(200)).text;
 
+    // /health names the replica beside the primary and Redis.
+    expect((await env.http.get('/health').expect(200)).body).toEqual({ status: 'ok', checks: { database: 'up', redis: 'up', replica: 'up' } });
+
     // The replica has not caught up: monitoring sees none of it.
     expect((await stats()).body.items).toEqual([]);
     expect((await overdueList()).body.total).toBe(0);

@@ -5,7 +5,7 @@ import { dataSourceOptions } from './data-source-options';
 import { poolLimits } from './pool-limits';
 import { ReadReplica } from './read-replica';
 
-/** The TypeORM connection (and the read replica's, when set); feature modules register their entities with `forFeature`. */
+/** The TypeORM connection (and, through `ReadReplica`, the read replica's when set); feature modules register their entities with `forFeature`. */
 @Global()
 @Module({
   imports: [
