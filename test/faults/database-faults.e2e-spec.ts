@@ -126,6 +126,11 @@ describe('PostgreSQL faults between the api and the database (e2e)', () => {
     expect(res.status).toBe(503);
     expect(res.headers.get('retry-after')).toMatch(/^\d+$/);
     expect(await res.json()).toMatchObject({ statusCode: 503, error: 'SERVICE_UNAVAILABLE' });
+    // A page meets the same outage: the Spanish 503 page with Retry-After, not a 500 page.
+    const page = await fetch(`${base}/sujetos/MINFIN`, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(503);
+    expect(page.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(await page.text()).toContain('Servicio no disponible por un momento');
     const health = await fetch(`${base}/health`);
     expect(health.status).toBe(503);
     expect(health.headers.get('retry-after')).toMatch(/^\d+$/);

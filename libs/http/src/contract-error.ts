@@ -1,3 +1,4 @@
+import { isDatabaseUnavailable } from '@ventanilla/database';
 import { DomainError, DomainErrorDetails, DomainErrorKind } from '@ventanilla/domain';
 import { AppError, Message } from './app-error';
 import { ERRORS, ErrorCode, FieldError, Language } from './error-codes';
@@ -74,9 +75,21 @@ export function contractError(error: unknown, language: Language = 'es'): Contra
   if (error instanceof DomainError) return tell(toldDomain(error), language, {});
   if (error instanceof AppError) return tell({ code: error.code, text: error.text, details: error.details }, language, error.headers);
   if (error instanceof ValidationException) return tell({ code: 'VALIDATION_FAILED', details: fieldErrors(error.errors, language) }, language, {});
+  // A page's read meets the same outage as the API's: the same 503, never a 500 page.
+  if (isDatabaseUnavailable(error)) return contractError(databaseUnavailable(), language);
   return null;
 }
 
 function tell({ code, text, details = [] }: Told, language: Language, headers: Record<string, string>): ContractError {
   return { status: ERRORS[code].status, code, message: text?.[language] ?? ERRORS[code][language], details, headers };
+}
+
+const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+/** PostgreSQL cannot be reached (or timed out): the contract's 503 with Retry-After, never a 500. */
+export function databaseUnavailable(): AppError {
+  return new AppError('SERVICE_UNAVAILABLE', {
+    es: 'La base de datos no responde en este momento. Intente de nuevo en unos segundos.',
+    en: 'The database is not answering right now. Try again in a few seconds.',
+  }).withHeaders({ 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) });
 }

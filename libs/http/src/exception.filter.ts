@@ -3,7 +3,7 @@ import { isDatabaseUnavailable } from '@ventanilla/database';
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { AppError } from './app-error';
-import { contractError } from './contract-error';
+import { contractError, databaseUnavailable } from './contract-error';
 import { ERRORS, ErrorBody, ErrorCode, Language } from './error-codes';
 import { languageOf } from './language';
 
@@ -43,7 +43,6 @@ function render(code: ErrorCode, language: Language): ErrorBody {
   return { statusCode: ERRORS[code].status, error: code, message: ERRORS[code][language], details: [] };
 }
 
-const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 /**
  * Answers a browser that asked for an address no route has (a mistyped folio link, an old
@@ -83,10 +82,7 @@ export class ContractExceptionFilter implements ExceptionFilter {
   /** PostgreSQL cannot be reached (or timed out): the contract's 503 with Retry-After, never a 500. */
   private databaseUnavailable(error: unknown): AppError {
     this.logger.warn(`Base de datos no disponible: ${(error as Error | undefined)?.message ?? String(error)}`);
-    return new AppError('SERVICE_UNAVAILABLE', {
-      es: 'La base de datos no responde en este momento. Intente de nuevo en unos segundos.',
-      en: 'The database is not answering right now. Try again in a few seconds.',
-    }).withHeaders({ 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) });
+    return databaseUnavailable();
   }
 }
 

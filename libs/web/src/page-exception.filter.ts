@@ -25,6 +25,7 @@ export class PageExceptionFilter implements ExceptionFilter {
     if (res.headersSent) return;
     if (exception instanceof PageRedirect) return res.redirect(303, exception.location);
     const { status, code, errorId, headers } = this.classify(exception);
+    if (code === 'SERVICE_UNAVAILABLE') this.logger.warn(`Servicio no disponible en ${req.method} ${req.path}: ${(exception as Error | undefined)?.message ?? String(exception)}`);
     if (errorId) this.logger.error({ errorId, err: exception }, `Error interno ${errorId} en ${req.method} ${req.path}`);
     if (headers) res.set(headers);
     this.pages.render(req, res, 'error.njk', { code, errorId, backTo: req.method === 'POST' ? req.path : null }, { status, private: true });
