@@ -1,6 +1,5 @@
 import { CASE_STATUSES, CaseStatus, isOpen, isOverdue, OPEN_CASE_SQL, overdueCaseSql } from '@ventanilla/cases';
-import { dataSourceOptions } from '@ventanilla/database';
-import { cloneDatabase, databaseUrl, dropDatabase, uniqueName } from '@ventanilla/testing';
+import { ScratchDataSource, scratchDataSource } from '@ventanilla/testing';
 import { DataSource } from 'typeorm';
 
 // Instants at the edges of a Guatemalan day (UTC-6): the last minute of 16 March and the first of 17 March.
@@ -8,17 +7,13 @@ const NOW = [new Date('2026-03-16T23:59:00-06:00'), new Date('2026-03-17T00:00:0
 const TERMS = ['2026-03-15', '2026-03-16', '2026-03-17', '2026-03-18'];
 
 describe('open and overdue: the TypeScript rule and the SQL fragment agree (e2e)', () => {
-  const name = uniqueName(`ventanilla_t_${process.env.VENTANILLA_TEST_RUN}`);
   let db: DataSource;
-
+  let scratch: ScratchDataSource | undefined;
   beforeAll(async () => {
-    await cloneDatabase(process.env.VENTANILLA_TEST_TEMPLATE!, name);
-    db = await new DataSource(dataSourceOptions(databaseUrl(name))).initialize();
+    scratch = await scratchDataSource();
+    db = scratch.db;
   });
-  afterAll(async () => {
-    await db?.destroy();
-    await dropDatabase(name);
-  });
+  afterAll(() => scratch?.close());
 
   it('gives the same answer for every status, term and instant at the edges of the day', async () => {
     const cases = CASE_STATUSES.flatMap((status) => TERMS.map((termDueDate) => ({ status, termDueDate })));

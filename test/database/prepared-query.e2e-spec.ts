@@ -1,21 +1,18 @@
-import { dataSourceOptions, preparedQuery } from '@ventanilla/database';
-import { cloneDatabase, databaseUrl, dropDatabase, uniqueName } from '@ventanilla/testing';
+import { preparedQuery } from '@ventanilla/database';
+import { ScratchDataSource, scratchDataSource } from '@ventanilla/testing';
 import { DataSource } from 'typeorm';
 
 describe('preparedQuery (e2e)', () => {
-  const name = uniqueName(`ventanilla_t_${process.env.VENTANILLA_TEST_RUN}`);
   let db: DataSource;
+  let scratch: ScratchDataSource | undefined;
   const TEXT = `SELECT $1::int + 1 AS n, pg_backend_pid() AS pid`;
 
   beforeAll(async () => {
-    await cloneDatabase(process.env.VENTANILLA_TEST_TEMPLATE!, name);
-    db = await new DataSource(dataSourceOptions(databaseUrl(name))).initialize();
+    scratch = await scratchDataSource();
+    db = scratch.db;
     await db.query(`CREATE TABLE prepared_probe (n int)`);
   });
-  afterAll(async () => {
-    await db?.destroy();
-    await dropDatabase(name);
-  });
+  afterAll(() => scratch?.close());
 
   it('prepares the text once on the connection and binds each call', async () => {
     const runner = db.createQueryRunner();

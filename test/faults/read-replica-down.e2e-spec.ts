@@ -1,18 +1,6 @@
-import { cloneDatabase, databaseUrl, dropDatabase, startTestEnvironment, TestEnvironment, uniqueName } from '@ventanilla/testing';
+import { cloneDatabase, databaseUrl, dropDatabase, freePort, startTestEnvironment, TestEnvironment, uniqueName } from '@ventanilla/testing';
 import { connect, createServer, Server, Socket } from 'node:net';
 import { localDateOf } from '@ventanilla/calendar';
-
-/** A port nothing listens on: bound by the system, then released. */
-function deadPort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
-}
 
 /** The replica "comes back": `port` starts forwarding to the PostgreSQL server. */
 function forward(port: number, to: URL): Promise<{ close(): Promise<void> }> {
@@ -50,7 +38,7 @@ describe('an api whose read replica (DATABASE_READ_URL) is down (e2e)', () => {
     await cloneDatabase(process.env.VENTANILLA_TEST_TEMPLATE!, replica);
     replicaUrl = new URL(databaseUrl(replica));
     replicaUrl.hostname = '127.0.0.1';
-    replicaUrl.port = String(await deadPort());
+    replicaUrl.port = String(await freePort());
     // Before: TypeORM's replication connected to the replica at start, retried ~30 s and the api exited.
     env = await startTestEnvironment({ env: { DATABASE_READ_URL: replicaUrl.toString() } });
   }, 120_000);

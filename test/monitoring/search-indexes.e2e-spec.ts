@@ -1,5 +1,4 @@
-import { dataSourceOptions } from '@ventanilla/database';
-import { cloneDatabase, databaseUrl, dropDatabase, uniqueName } from '@ventanilla/testing';
+import { ScratchDataSource, scratchDataSource } from '@ventanilla/testing';
 import { DataSource } from 'typeorm';
 
 /**
@@ -9,17 +8,13 @@ import { DataSource } from 'typeorm';
  * a national-size table would make it choose; without the indexes it has nothing else.
  */
 describe('the public search uses its full-text indexes (e2e)', () => {
-  const name = uniqueName(`ventanilla_t_${process.env.VENTANILLA_TEST_RUN}`);
   let db: DataSource;
-
+  let scratch: ScratchDataSource | undefined;
   beforeAll(async () => {
-    await cloneDatabase(process.env.VENTANILLA_TEST_TEMPLATE!, name);
-    db = await new DataSource(dataSourceOptions(databaseUrl(name))).initialize();
+    scratch = await scratchDataSource();
+    db = scratch.db;
   });
-  afterAll(async () => {
-    await db?.destroy();
-    await dropDatabase(name);
-  });
+  afterAll(() => scratch?.close());
 
   const plan = (sql: string) =>
     db.transaction(async (tx) => {

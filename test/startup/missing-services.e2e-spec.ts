@@ -1,20 +1,7 @@
 import { requireServices } from '@ventanilla/health';
 import { execFile } from 'node:child_process';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
-import { TEST_SERVER_URL } from '../support';
-
-/** A port nothing listens on: bound by the system, then released. */
-function deadPort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
-}
+import { freePort, TEST_SERVER_URL } from '../support';
 
 interface Outcome {
   code: number | null;
@@ -50,8 +37,8 @@ describe('start-up without PostgreSQL or Redis', () => {
   let pgPort: number;
   let redisPort: number;
   beforeAll(async () => {
-    pgPort = await deadPort();
-    redisPort = await deadPort();
+    pgPort = await freePort();
+    redisPort = await freePort();
   });
   const deadPostgres = () => `postgres://postgres@127.0.0.1:${pgPort}/ventanilla`;
   const deadRedis = () => `redis://127.0.0.1:${redisPort}`;

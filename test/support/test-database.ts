@@ -1,5 +1,7 @@
+import { dataSourceOptions } from '@ventanilla/database';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import { DataSource } from 'typeorm';
 
 /** Where the e2e suites' PostgreSQL lives; a run creates and drops its own databases there. */
 export const TEST_SERVER_URL = process.env.TEST_DATABASE_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -30,4 +32,27 @@ export async function cloneDatabase(template: string, name: string): Promise<voi
 
 export async function dropDatabase(name: string): Promise<void> {
   await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+}
+
+/**
+ * A database of a suite's own, cloned from the run's migrated template (VENTANILLA_TEST_TEMPLATE),
+ * with a TypeORM DataSource on it, for suites that read the schema or the planner without an
+ * app; `close()` ends the DataSource and drops the database.
+ */
+export interface ScratchDataSource {
+  db: DataSource;
+  close(): Promise<void>;
+}
+
+export async function scratchDataSource(): Promise<ScratchDataSource> {
+  const name = uniqueName(`ventanilla_t_${process.env.VENTANILLA_TEST_RUN}`);
+  await cloneDatabase(process.env.VENTANILLA_TEST_TEMPLATE!, name);
+  const db = await new DataSource(dataSourceOptions(databaseUrl(name))).initialize();
+  return {
+    db,
+    close: async () => {
+      await db.destroy();
+      await dropDatabase(name);
+    },
+  };
 }
