@@ -6,7 +6,7 @@ import {
 import { Clock } from '@ventanilla/config';
 import { CaseSchema, REQUESTER, Request } from '@ventanilla/cases';
 import { AppError, HeaderValue } from '@ventanilla/http';
-import { AnonymousWriteLimit, FILING_BY_ADDRESS } from '@ventanilla/throttling';
+import { AddressLimit, FILING_BY_ADDRESS } from '@ventanilla/throttling';
 import { FileRequestDto } from './file-request.dto';
 import { FilingService } from './filing.service';
 import { IdempotencyService } from './idempotency.service';
@@ -28,7 +28,7 @@ export class RequestsController {
   ) {}
 
   @Post()
-  @AnonymousWriteLimit(FILING_BY_ADDRESS)
+  @AddressLimit(FILING_BY_ADDRESS)
   @ApiOperation({ summary: 'Presentar una solicitud a uno o varios sujetos obligados, sin cuenta' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Un reintento con la misma clave devuelve la primera respuesta' })
   @ApiCreatedResponse({ type: FilingResultSchema })

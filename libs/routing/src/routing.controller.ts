@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { FreeText } from '@ventanilla/http';
-import { AnonymousWriteLimit, ROUTING_BY_ADDRESS } from '@ventanilla/throttling';
+import { AddressLimit, ROUTING_BY_ADDRESS } from '@ventanilla/throttling';
 import { RoutingAnswer, RoutingService } from './routing.service';
 
 export class RoutingSuggestionsDto {
@@ -63,7 +63,7 @@ export class RoutingController {
 
   @Post('suggestions')
   @HttpCode(200)
-  @AnonymousWriteLimit(ROUTING_BY_ADDRESS)
+  @AddressLimit(ROUTING_BY_ADDRESS)
   @ApiOperation({
     summary: 'Sujetos obligados probablemente competentes para una descripción, el mejor primero',
     description:

@@ -4,11 +4,12 @@ import { addressKey, AppError } from '@ventanilla/http';
 import type { Request } from 'express';
 
 /**
- * @nestjs/throttler's guard for the anonymous writes, counting per client address (IPv6 by its
- * /64, behind a proxy the address `TRUST_PROXY` reveals) and answering the contract's 429.
+ * @nestjs/throttler's guard for the per-address limits of anonymous requests (filing, routing
+ * suggestions, search), counting per client address (IPv6 by its /64, behind a proxy the
+ * address `TRUST_PROXY` reveals) and answering the contract's 429.
  */
 @Injectable()
-export class AnonymousWriteGuard extends ThrottlerGuard {
+export class AddressLimitGuard extends ThrottlerGuard {
   protected override async getTracker(req: Record<string, unknown>): Promise<string> {
     return addressKey((req as unknown as Request).ip ?? '');
   }

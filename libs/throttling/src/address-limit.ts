@@ -1,14 +1,14 @@
 import { applyDecorators, UseGuards } from '@nestjs/common';
 import { SkipThrottle } from '@nestjs/throttler';
 import { ApiTooManyRequestsResponse } from '@nestjs/swagger';
-import { AnonymousWriteGuard } from './anonymous-write.guard';
-import { ANONYMOUS_THROTTLERS, AnonymousThrottler } from './throttlers';
+import { AddressLimitGuard } from './address-limit.guard';
+import { ADDRESS_THROTTLERS, AddressThrottler } from './throttlers';
 
-/** Puts one of the anonymous writes' limits on a handler (and none of the others). */
-export function AnonymousWriteLimit(throttler: AnonymousThrottler): MethodDecorator {
-  const others = Object.fromEntries(ANONYMOUS_THROTTLERS.filter((t) => t !== throttler).map((t) => [t, true]));
+/** Puts one of the per-address limits on a handler (and none of the others). */
+export function AddressLimit(throttler: AddressThrottler): MethodDecorator {
+  const others = Object.fromEntries(ADDRESS_THROTTLERS.filter((t) => t !== throttler).map((t) => [t, true]));
   return applyDecorators(
-    UseGuards(AnonymousWriteGuard),
+    UseGuards(AddressLimitGuard),
     SkipThrottle(others),
     ApiTooManyRequestsResponse({
       description: 'RATE_LIMITED: demasiados envíos desde esta dirección (o a este correo); vea Retry-After',

@@ -1,5 +1,5 @@
-export * from './anonymous-write-limit';
-export * from './anonymous-write.guard';
+export * from './address-limit';
+export * from './address-limit.guard';
 export * from './recipient-limit.service';
 export * from './throttlers';
 export * from './throttling.module';

@@ -1,13 +1,13 @@
 import { EnvDto } from '@ventanilla/config';
 import type { ThrottlerOptions } from '@nestjs/throttler';
 
-/** The named limits of the anonymous writes. */
+/** The named per-address limits of anonymous requests: the writes and the two costly reads (routing suggestions, search). */
 export const FILING_BY_ADDRESS = 'filingByAddress';
 export const ROUTING_BY_ADDRESS = 'routingByAddress';
 /** The public search (/buscar): a read, but each search of a common word costs the database ~0.1 s. */
 export const SEARCH_BY_ADDRESS = 'searchByAddress';
-export const ANONYMOUS_THROTTLERS = [FILING_BY_ADDRESS, ROUTING_BY_ADDRESS, SEARCH_BY_ADDRESS] as const;
-export type AnonymousThrottler = (typeof ANONYMOUS_THROTTLERS)[number];
+export const ADDRESS_THROTTLERS = [FILING_BY_ADDRESS, ROUTING_BY_ADDRESS, SEARCH_BY_ADDRESS] as const;
+export type AddressThrottler = (typeof ADDRESS_THROTTLERS)[number];
 
 export function throttlers(config: EnvDto): ThrottlerOptions[] {
   return [

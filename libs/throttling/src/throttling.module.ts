@@ -6,7 +6,7 @@ import { RecipientLimit } from './recipient-limit.service';
 import { ResilientThrottlerStorage } from './throttling-storage';
 import { throttlers } from './throttlers';
 
-/** @nestjs/throttler over Redis for the anonymous writes (filing, routing suggestions). */
+/** @nestjs/throttler over Redis for the per-address limits (filing, routing suggestions, search). */
 @Module({
   imports: [
     ThrottlerModule.forRootAsync({

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { SECTORS, SubjectsService } from '@ventanilla/subjects';
-import { AnonymousWriteLimit, SEARCH_BY_ADDRESS } from '@ventanilla/throttling';
+import { AddressLimit, SEARCH_BY_ADDRESS } from '@ventanilla/throttling';
 import { PageExceptionFilter, PageRenderer, queryText, SharedPage } from '@ventanilla/web';
 import type { Request, Response } from 'express';
 import { join } from 'node:path';
@@ -122,7 +122,7 @@ export class MonitoringPagesController {
 
   // Bounded per search (SEARCH_LIMIT) and per address: together no client can keep the database busy.
   @Get('buscar')
-  @AnonymousWriteLimit(SEARCH_BY_ADDRESS)
+  @AddressLimit(SEARCH_BY_ADDRESS)
   async search(@Req() req: Request, @Res() res: Response, @Query('q') rawQ: unknown, @Query('pagina') rawPage: unknown): Promise<void> {
     const t = this.pages.translator(req);
     const q = queryText(rawQ, 200);

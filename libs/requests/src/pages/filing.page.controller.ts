@@ -5,7 +5,7 @@ import { Clock } from '@ventanilla/config';
 import { contractError } from '@ventanilla/http';
 import { RoutingService, RoutingSuggestion } from '@ventanilla/routing';
 import { Subject, SubjectsService } from '@ventanilla/subjects';
-import { AnonymousWriteLimit, FILING_BY_ADDRESS } from '@ventanilla/throttling';
+import { AddressLimit, FILING_BY_ADDRESS } from '@ventanilla/throttling';
 import { CsrfGuard, PageExceptionFilter, PageFieldError, PageRenderer, queryText, Translate } from '@ventanilla/web';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
@@ -59,7 +59,7 @@ export class FilingPageController {
   /** "Presentar solicitud": the API's DTO and filing service, with the API's limits per address and per recipient. */
   @Post('enviar')
   @UseGuards(CsrfGuard)
-  @AnonymousWriteLimit(FILING_BY_ADDRESS)
+  @AddressLimit(FILING_BY_ADDRESS)
   async file(@Req() req: Request, @Res() res: Response, @Body() body: Record<string, unknown>): Promise<void> {
     const form = applyEdits(readFilingForm(body), body);
     const t = this.pages.translator(req);
